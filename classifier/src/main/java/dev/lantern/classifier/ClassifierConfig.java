@@ -1,0 +1,108 @@
+package dev.lantern.classifier;
+
+import dev.lantern.shared.image.ChannelOrder;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+/** The classifier's settings ({@code lantern.classifier.*}); the defaults serve MobileNetV2-int8 on ImageNet-1k. */
+@ConfigMapping(prefix = "lantern.classifier")
+public interface ClassifierConfig {
+
+    /** Name reported by the API and used in metrics. */
+    @WithDefault("mobilenetv2-12-int8")
+    String name();
+
+    Model model();
+
+    Labels labels();
+
+    Preprocessing preprocessing();
+
+    /** What the model outputs: {@code logits} (softmax is applied) or {@code probabilities}. */
+    @WithDefault("logits")
+    Output output();
+
+    /** auto, cpu or gpu. */
+    @WithDefault("auto")
+    String device();
+
+    Batching batching();
+
+    Images images();
+
+    /** Top-k answered when the request does not say. */
+    @WithDefault("5")
+    int defaultTopK();
+
+    enum Output {
+        LOGITS,
+        PROBABILITIES
+    }
+
+    interface Model {
+        @WithDefault("https://huggingface.co/onnxmodelzoo/mobilenetv2-12-int8/resolve/main/mobilenetv2-12-int8.onnx")
+        String url();
+
+        @WithDefault("83530ad811bc31d2b60a5599a21265a5057608c9b044b4ee758cc22f2309f54f")
+        String sha256();
+
+        /** ONNX Runtime intra-op threads per forward pass; 0 lets Lantern choose (cores ÷ workers). */
+        @WithDefault("0")
+        int threads();
+    }
+
+    interface Labels {
+        @WithDefault("https://raw.githubusercontent.com/anishathalye/imagenet-simple-labels/d752588080eb93bca0ca75257c54423835bcd28f/imagenet-simple-labels.json")
+        String url();
+
+        @WithDefault("987705581d9446328498f950454a1cc7d8dfc578a8243d8bfdcd2588a6905aae")
+        String sha256();
+    }
+
+    interface Preprocessing {
+        @WithDefault("256")
+        int resize();
+
+        @WithDefault("224")
+        int crop();
+
+        @WithDefault("0.00392156862745098")
+        float scale();
+
+        @WithDefault("0.485,0.456,0.406")
+        List<Float> mean();
+
+        @WithDefault("0.229,0.224,0.225")
+        List<Float> std();
+
+        @WithDefault("RGB")
+        ChannelOrder channelOrder();
+    }
+
+    interface Batching {
+        @WithDefault("8")
+        int maxSize();
+
+        @WithDefault("2")
+        int maxWaitMs();
+
+        @WithDefault("64")
+        int queueCapacity();
+
+        @WithDefault("1")
+        int workers();
+    }
+
+    interface Images {
+        @WithDefault("10485760")
+        long maxBytes();
+
+        @WithDefault("40000000")
+        long maxPixels();
+
+        /** Images in one request to /api/classify/batch. */
+        @WithDefault("16")
+        int maxPerRequest();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.lantern.shared.image;
+
+/** Order of the colour planes a model expects. */
+public enum ChannelOrder {
+    RGB,
+    BGR
+}

@@ -1,0 +1,172 @@
+package dev.lantern.shared.image;
+
+import com.twelvemonkeys.imageio.metadata.Directory;
+import com.twelvemonkeys.imageio.metadata.Entry;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+import dev.lantern.shared.error.BadInputException;
+import dev.lantern.shared.error.LanternException;
+import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.shared.error.PayloadTooLargeException;
+import dev.lantern.shared.error.UnsupportedMediaException;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Turns uploaded bytes into an upright RGB image, refusing oversized input before decoding its pixels. JPEG
+ * (including CMYK and progressive) comes from the TwelveMonkeys plugin; PNG, GIF and BMP from the JDK.
+ */
+public final class ImageDecoder {
+
+    static {
+        // the TwelveMonkeys readers must be registered before the first lookup, also where the service loader
+        // of a packaged app has not run yet
+        ImageIO.scanForPlugins();
+        ImageIO.setUseCache(false);
+    }
+
+    private final ImageLimits limits;
+    private final Semaphore decodes;
+
+    public ImageDecoder(ImageLimits limits) {
+        this.limits = limits;
+        this.decodes = new Semaphore(limits.maxConcurrentDecodes(), true);
+    }
+
+    public ImageLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Decodes {@code bytes}.
+     *
+     * @throws UnsupportedMediaException when the bytes are no image format Lantern reads
+     * @throws PayloadTooLargeException when the bytes or the pixel count exceed the limits
+     * @throws BadInputException when the image is damaged
+     */
+    public BufferedImage decode(byte[] bytes) {
+        try {
+            decodes.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelUnavailableException("Interrupted while waiting to decode the image.");
+        }
+        try {
+            return decodeNow(bytes);
+        } finally {
+            decodes.release();
+        }
+    }
+
+    private BufferedImage decodeNow(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new BadInputException("The image is empty.");
+        }
+        if (bytes.length > limits.maxBytes()) {
+            throw new PayloadTooLargeException(String.format(Locale.ROOT,
+                    "The image is %,d bytes; the limit is %,d bytes.", bytes.length, limits.maxBytes()));
+        }
+        try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+            if (!readers.hasNext()) {
+                throw new UnsupportedMediaException("The upload is not an image Lantern can read (JPEG, PNG, GIF, BMP).");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(stream, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width < 1 || height < 1) {
+                    throw new BadInputException("The image has no pixels.");
+                }
+                if (width * height > limits.maxPixels()) {
+                    throw new PayloadTooLargeException(String.format(Locale.ROOT,
+                            "The image is %d×%d pixels (%,d); the limit is %,d pixels.", width, height,
+                            width * height, limits.maxPixels()));
+                }
+                BufferedImage image = reader.read(0);
+                int orientation = "jpeg".equalsIgnoreCase(reader.getFormatName()) ? exifOrientation(bytes) : 1;
+                return toUprightRgb(image, orientation);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof LanternException lantern) {
+                throw lantern;
+            }
+            throw new BadInputException("The image is damaged and cannot be decoded: " + e.getMessage(), e);
+        }
+    }
+
+    /** EXIF orientation tag 1–8, or 1 when the image has none or it cannot be read. */
+    static int exifOrientation(byte[] jpeg) {
+        try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(stream, JPEG.APP1, "Exif");
+            for (JPEGSegment segment : segments) {
+                byte[] data = segment.data().readAllBytes();
+                // the segment starts with "Exif\0\0" and pad byte(s) before the TIFF header
+                int offset = 0;
+                while (offset < data.length && data[offset] != 'I' && data[offset] != 'M') {
+                    offset++;
+                }
+                try (ImageInputStream tiff = ImageIO.createImageInputStream(
+                        new ByteArrayInputStream(data, offset, data.length - offset))) {
+                    Directory directory = new TIFFReader().read(tiff);
+                    Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
+                    if (entry != null && entry.getValue() instanceof Number number) {
+                        int value = number.intValue();
+                        return value >= 1 && value <= 8 ? value : 1;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a damaged EXIF block is common and harmless: show the image as stored
+        }
+        return 1;
+    }
+
+    /** Applies the EXIF orientation and flattens any colour model (grey, palette, alpha on white) to packed RGB. */
+    static BufferedImage toUprightRgb(BufferedImage source, int orientation) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        boolean swap = orientation >= 5;
+        AffineTransform t = new AffineTransform();
+        switch (orientation) {
+            case 2 -> { t.translate(w, 0); t.scale(-1, 1); }
+            case 3 -> { t.translate(w, h); t.rotate(Math.PI); }
+            case 4 -> { t.translate(0, h); t.scale(1, -1); }
+            case 5 -> { t.rotate(Math.PI / 2); t.scale(1, -1); }
+            case 6 -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
+            case 7 -> { t.scale(-1, 1); t.translate(-h, 0); t.translate(0, w); t.rotate(3 * Math.PI / 2); }
+            case 8 -> { t.translate(0, w); t.rotate(3 * Math.PI / 2); }
+            default -> { }
+        }
+        if (orientation == 1 && source.getType() == BufferedImage.TYPE_INT_RGB) {
+            return source;
+        }
+        BufferedImage target = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, target.getWidth(), target.getHeight());
+            g.drawImage(source, t, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.lantern.web.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lantern.shared.error.BusyException;
+import dev.lantern.shared.error.LanternException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure of every API into a JSON error with a fitting status; a stack trace never leaves the server. */
+public class ErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    @ServerExceptionMapper
+    public Response lantern(LanternException e) {
+        Response.ResponseBuilder response = Response.status(status(e.kind()));
+        if (e instanceof BusyException busy) {
+            response.header("Retry-After", busy.retryAfterSeconds());
+        } else if (e.kind() == LanternException.Kind.UNAVAILABLE) {
+            response.header("Retry-After", 30);
+        }
+        return json(response, e.getMessage(), status(e.kind()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String message = switch (status) {
+            case 404 -> "Not found.";
+            case 405 -> "Method not allowed here.";
+            case 406 -> "This endpoint answers JSON only.";
+            case 415 -> "Unsupported content type" + contentType(e) + ".";
+            default -> e.getMessage();
+        };
+        return json(Response.status(status), message, status);
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        return json(Response.status(400), "The body is not valid JSON: " + e.getOriginalMessage(), 400);
+    }
+
+    @ServerExceptionMapper
+    public Response wrapped(CompletionException e) {
+        return unwrap(e);
+    }
+
+    @ServerExceptionMapper
+    public Response wrapped(ExecutionException e) {
+        return unwrap(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure", e);
+        return json(Response.status(500), "Internal error; the server log has the details.", 500);
+    }
+
+    private Response unwrap(Exception e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof LanternException lantern) {
+            return lantern(lantern);
+        }
+        if (cause instanceof WebApplicationException web) {
+            return web(web);
+        }
+        return unexpected(cause instanceof Exception inner ? inner : e);
+    }
+
+    static int status(LanternException.Kind kind) {
+        return switch (kind) {
+            case BAD_INPUT -> 400;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA -> 415;
+            case UNPROCESSABLE -> 422;
+            case UNAVAILABLE, BUSY -> 503;
+        };
+    }
+
+    private static String contentType(WebApplicationException e) {
+        return e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+    }
+
+    private static Response json(Response.ResponseBuilder builder, String message, int status) {
+        return builder.type(MediaType.APPLICATION_JSON).entity(new ErrorBody(message, status)).build();
+    }
+}

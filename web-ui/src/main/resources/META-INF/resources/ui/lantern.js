@@ -1,0 +1,116 @@
+// Lantern's browser code, shared by every task page. Plain ES2020, no build step, no dependencies.
+(function (global) {
+  'use strict';
+
+  /** Creates an element: el('li', {class: 'x'}, [child, 'text']). */
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (k === 'text') node.textContent = v; else node.setAttribute(k, v);
+    });
+    (children || []).forEach((c) => node.append(c));
+    return node;
+  }
+
+  /** fetch that answers parsed JSON or throws an Error carrying the server's own message. */
+  async function request(url, options) {
+    let response;
+    try {
+      response = await fetch(url, options);
+    } catch (e) {
+      throw new Error('The server cannot be reached. Is Lantern still running?');
+    }
+    const type = response.headers.get('content-type') || '';
+    const body = type.includes('json') ? await response.json().catch(() => null) : null;
+    if (!response.ok) {
+      const message = body && body.error ? body.error : `The server answered ${response.status} ${response.statusText}.`;
+      const error = new Error(message);
+      error.status = response.status;
+      throw error;
+    }
+    return body;
+  }
+
+  /** Marks a region busy (spinner shown, its buttons disabled) while promise-returning work runs. */
+  async function whileBusy(region, work) {
+    region.setAttribute('aria-busy', 'true');
+    const buttons = Array.from(region.querySelectorAll('button'));
+    buttons.forEach((b) => { b.disabled = true; });
+    try {
+      return await work();
+    } finally {
+      region.setAttribute('aria-busy', 'false');
+      buttons.forEach((b) => { b.disabled = false; });
+    }
+  }
+
+  function showError(box, message) {
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  function clearError(box) {
+    box.textContent = '';
+    box.hidden = true;
+  }
+
+  /** Horizontal bars for [{label, value (0..1), detail}]. */
+  function renderBars(list, items) {
+    list.replaceChildren(...items.map((item) => {
+      const percent = Math.max(0, Math.min(100, item.value * 100));
+      return el('li', {}, [
+        el('div', {class: 'row'}, [
+          el('span', {class: 'label', text: item.label}),
+          el('span', {class: 'value', text: item.detail || percent.toFixed(1) + '%'}),
+        ]),
+        el('div', {class: 'track', role: 'presentation'}, [el('div', {class: 'fill', style: `width:${percent}%`})]),
+      ]);
+    }));
+  }
+
+  /**
+   * Turns a .dropzone element into an image picker: click, Enter or Space opens the file chooser; a file can be
+   * dropped on it or pasted anywhere on the page. onImage(file) receives each chosen image.
+   */
+  function imagePicker(zone, onImage, onReject) {
+    const input = el('input', {type: 'file', accept: 'image/*', class: 'visually-hidden', tabindex: '-1'});
+    zone.append(input);
+    const preview = zone.querySelector('img') || zone.appendChild(el('img', {alt: 'Chosen image', hidden: ''}));
+    const hint = zone.querySelector('.hint');
+    let previewUrl = null;
+
+    function take(file) {
+      if (!file) return;
+      if (file.type && !file.type.startsWith('image/')) {
+        onReject(`"${file.name}" is not an image (${file.type}).`);
+        return;
+      }
+      if (previewUrl) URL.revokeObjectURL(previewUrl);
+      previewUrl = URL.createObjectURL(file);
+      preview.src = previewUrl;
+      preview.hidden = false;
+      if (hint) hint.hidden = true;
+      onImage(file);
+    }
+
+    zone.addEventListener('click', (e) => { if (e.target !== input) input.click(); });
+    zone.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); input.click(); }
+    });
+    input.addEventListener('change', () => { take(input.files[0]); input.value = ''; });
+    zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('dragover'); });
+    zone.addEventListener('dragleave', () => zone.classList.remove('dragover'));
+    zone.addEventListener('drop', (e) => {
+      e.preventDefault();
+      zone.classList.remove('dragover');
+      take(e.dataTransfer.files[0]);
+    });
+    document.addEventListener('paste', (e) => {
+      const item = Array.from(e.clipboardData ? e.clipboardData.items : []).find((i) => i.kind === 'file');
+      if (item) { e.preventDefault(); take(item.getAsFile()); }
+    });
+    return {input, preview};
+  }
+
+  global.Lantern = {el, request, whileBusy, showError, clearError, renderBars, imagePicker};
+})(window);
