@@ -12,8 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The app's root. With one task (an app running alone) it sends the browser to that task's page; with several (the
- * suite) it shows the portal, built from the tasks that are present.
+ * The app's root. A task app running alone sends the browser to its page; the suite ({@code lantern.web.portal=true})
+ * shows the portal, built from the tasks that are present.
  */
 @Path("/")
 public class PortalResource {
@@ -21,11 +21,14 @@ public class PortalResource {
     @Inject
     Instance<SuiteTask> tasks;
 
+    @Inject
+    WebConfig config;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response root() {
         List<SuiteTask> present = tasks();
-        if (present.size() == 1) {
+        if (!config.portal() && present.size() == 1) {
             return Response.seeOther(URI.create(present.get(0).pagePath())).build();
         }
         return Response.ok(PortalPage.render(present)).build();

@@ -1,0 +1,48 @@
+package dev.lantern.apps;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The whole suite in one process: the portal lists the tasks that are present and each task answers. */
+@QuarkusTest
+class SuiteTest {
+
+    private static final Path IMAGES = Path.of(System.getProperty("lantern.models.dir", "../shared/models"))
+            .resolveSibling("testdata").resolve("images");
+
+    @Test
+    void portalListsTheInstalledTasksOnly() {
+        given().when().get("/")
+                .then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("Image classifier"))
+                .body(containsString("href=\"/classifier/\""));
+        given().when().get("/api/tasks")
+                .then().statusCode(200)
+                .body("id", hasItem("classifier"))
+                .body("findAll { it.id == 'translator' }", hasSize(0));
+    }
+
+    @Test
+    void classifierAnswersInsideTheSuite() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)
+                && given().get("/q/health/ready").statusCode() != 200) {
+            Thread.sleep(100);
+        }
+        given().contentType("image/jpeg").body(Files.readAllBytes(IMAGES.resolve("n01443537_goldfish.JPEG")))
+                .when().post("/api/classify")
+                .then().statusCode(200).body("predictions[0].label", equalTo("goldfish"));
+        given().when().get("/classifier/").then().statusCode(200).body(containsString("Image classifier"));
+    }
+}

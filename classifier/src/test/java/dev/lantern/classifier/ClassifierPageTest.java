@@ -1,0 +1,142 @@
+package dev.lantern.classifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lantern.shared.testing.TestData;
+import dev.lantern.web.browser.HeadlessChromium;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The classifier page in real headless Chromium: choose, drop and paste an image, see its label or an error. */
+@QuarkusTest
+@Tag("browser")
+class ClassifierPageTest {
+
+    private static ChromeDriver browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    ImageClassifier classifier;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(HeadlessChromium.installed(), "Debian chromium and chromium-driver are not installed");
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void openPage() throws InterruptedException {
+        ClassifierReady.await(classifier);
+        browser.get(root.toString()); // the root redirects a lone app to its page
+        assertTrue(browser.getCurrentUrl().endsWith("/classifier/"), browser.getCurrentUrl());
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private List<String> shownLabels() {
+        waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#predictions li")));
+        return browser.findElements(By.cssSelector("#predictions .label")).stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void choosingAFileShowsItsLabelAndThePreview() {
+        Path goldfish = TestData.images().resolve("n01443537_goldfish.JPEG");
+        browser.findElement(By.cssSelector("#drop input[type=file]")).sendKeys(goldfish.toString());
+
+        List<String> labels = shownLabels();
+        assertEquals("goldfish", labels.get(0));
+        assertEquals(5, labels.size());
+        assertTrue(browser.findElement(By.cssSelector("#drop img")).isDisplayed());
+        assertEquals("false", browser.findElement(By.id("result")).getAttribute("aria-busy"));
+        assertTrue(browser.findElement(By.id("meta")).getText().contains("mobilenetv2-12-int8"));
+
+        // fewer labels: the select re-runs the request for the same image
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("topk"))).selectByVisibleText("1");
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector("#predictions li")).size() == 1);
+    }
+
+    @Test
+    void droppingAndPastingAnImageClassifyIt() {
+        String mouse = Base64.getEncoder().encodeToString(
+                TestData.bytes(TestData.images().resolve("n03793489_mouse.JPEG")));
+        browser.executeScript("""
+                const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+                const file = new File([bytes], 'mouse.jpg', {type: 'image/jpeg'});
+                const data = new DataTransfer();
+                data.items.add(file);
+                document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true}));
+                """, mouse);
+        assertTrue(shownLabels().contains("computer mouse"));
+
+        browser.executeScript("document.getElementById('predictions').replaceChildren()");
+        String goldfish = Base64.getEncoder().encodeToString(
+                TestData.bytes(TestData.images().resolve("n01443537_goldfish.JPEG")));
+        browser.executeScript("""
+                const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+                const data = new DataTransfer();
+                data.items.add(new File([bytes], 'pasted.jpg', {type: 'image/jpeg'}));
+                document.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true}));
+                """, goldfish);
+        assertEquals("goldfish", shownLabels().get(0));
+    }
+
+    @Test
+    void aNonImageShowsAReadableError() throws IOException {
+        Path text = Files.createTempFile("not-an-image", ".jpg");
+        Files.writeString(text, "this is text", StandardCharsets.UTF_8);
+        browser.findElement(By.cssSelector("#drop input[type=file]")).sendKeys(text.toString());
+
+        WebElement error = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertTrue(error.getText().contains("not an image"), error.getText());
+        assertTrue(browser.findElements(By.cssSelector("#predictions li")).isEmpty());
+    }
+
+    @Test
+    void theDropZoneWorksFromTheKeyboard() {
+        WebElement zone = browser.findElement(By.id("drop"));
+        zone.sendKeys(Keys.TAB); // focusable
+        browser.executeScript("arguments[0].focus()", zone);
+        assertEquals(zone, browser.switchTo().activeElement());
+        // Enter opens the chooser: observe the click on the hidden input rather than a native dialog
+        browser.executeScript("""
+                window.__opened = false;
+                document.querySelector('#drop input[type=file]').addEventListener('click', e => {
+                  window.__opened = true; e.preventDefault(); });
+                """);
+        zone.sendKeys(Keys.ENTER);
+        assertEquals(Boolean.TRUE, browser.executeScript("return window.__opened"));
+    }
+}

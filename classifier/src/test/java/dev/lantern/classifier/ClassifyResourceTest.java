@@ -1,0 +1,174 @@
+package dev.lantern.classifier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.lantern.shared.testing.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ClassifyResourceTest {
+
+    private static final Path GOLDFISH = TestData.images().resolve("n01443537_goldfish.JPEG");
+    private static final Path MOUSE = TestData.images().resolve("n03793489_mouse.JPEG");
+
+    @Inject
+    ImageClassifier classifier;
+
+    @BeforeEach
+    void ready() throws InterruptedException {
+        ClassifierReady.await(classifier);
+    }
+
+    @Test
+    void classifiesAMultipartUpload() {
+        given().multiPart("image", GOLDFISH.toFile(), "image/jpeg").queryParam("topK", 3)
+                .when().post("/api/classify")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("model", equalTo("mobilenetv2-12-int8"))
+                .body("device", equalTo("cpu"))
+                .body("predictions", hasSize(3))
+                .body("predictions[0].label", equalTo("goldfish"))
+                .body("predictions[0].classIndex", equalTo(1))
+                .body("predictions[0].probability", greaterThan(0.9f))
+                .body("timings.decodeMs", notNullValue())
+                .body("timings.inferenceMs", greaterThan(0f));
+    }
+
+    @Test
+    void classifiesARawImageBodyWithTheDefaultTopK() {
+        given().contentType("image/jpeg").body(TestData.bytes(GOLDFISH))
+                .when().post("/api/classify")
+                .then().statusCode(200)
+                .body("predictions", hasSize(5))
+                .body("predictions[0].label", equalTo("goldfish"));
+    }
+
+    @Test
+    void classifiesABatchInOrder() {
+        given().multiPart("image", MOUSE.toFile(), "image/jpeg").multiPart("image", GOLDFISH.toFile(), "image/jpeg")
+                .queryParam("topK", 1)
+                .when().post("/api/classify/batch")
+                .then().statusCode(200)
+                .body("results", hasSize(2))
+                .body("results[0].filename", equalTo("n03793489_mouse.JPEG"))
+                .body("results[1].filename", equalTo("n01443537_goldfish.JPEG"))
+                .body("results[1].result.predictions[0].label", equalTo("goldfish"))
+                .body("results[1].result.predictions[0].probability", greaterThan(0.99f));
+    }
+
+    @Test
+    void batchNamesTheImageThatIsBad() {
+        given().multiPart("image", GOLDFISH.toFile(), "image/jpeg")
+                .multiPart("image", "notes.txt", "hello".getBytes(StandardCharsets.UTF_8), "image/png")
+                .when().post("/api/classify/batch")
+                .then().statusCode(415).body("error", containsString("Image 2")).body("status", equalTo(415));
+    }
+
+    @Test
+    void textIsNotAnImage() {
+        given().contentType("image/png").body("definitely not a png".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/classify")
+                .then().statusCode(415).contentType(ContentType.JSON)
+                .body("error", containsString("not an image"));
+    }
+
+    @Test
+    void wrongContentTypeIs415Json() {
+        given().contentType(ContentType.TEXT).body("hello")
+                .when().post("/api/classify")
+                .then().statusCode(415).contentType(ContentType.JSON).body("status", equalTo(415));
+    }
+
+    @Test
+    void corruptImageIs400() {
+        byte[] jpeg = TestData.bytes(GOLDFISH);
+        byte[] corrupt = java.util.Arrays.copyOf(jpeg, 600); // header intact, scan data cut off and scrambled
+        for (int i = 400; i < corrupt.length; i++) {
+            corrupt[i] = (byte) 0xFF;
+        }
+        given().contentType("image/jpeg").body(corrupt)
+                .when().post("/api/classify")
+                .then().statusCode(400).contentType(ContentType.JSON).body("error", containsString("damaged"));
+    }
+
+    @Test
+    void hugePixelCountIs413() throws IOException {
+        given().contentType("image/png").body(pngClaiming(20_000, 20_000))
+                .when().post("/api/classify")
+                .then().statusCode(413).body("error", containsString("20000×20000"));
+    }
+
+    @Test
+    void badTopKIs400() {
+        given().contentType("image/jpeg").body(TestData.bytes(GOLDFISH)).queryParam("topK", "many")
+                .when().post("/api/classify")
+                .then().statusCode(400).body("error", containsString("topK"));
+        given().contentType("image/jpeg").body(TestData.bytes(GOLDFISH)).queryParam("topK", 1001)
+                .when().post("/api/classify")
+                .then().statusCode(400).body("error", containsString("between 1 and 1000"));
+    }
+
+    @Test
+    void missingImageFieldIs400() {
+        given().multiPart("picture", GOLDFISH.toFile(), "image/jpeg")
+                .when().post("/api/classify")
+                .then().statusCode(400).body("error", containsString("'image'"));
+    }
+
+    @Test
+    void rootLeadsToThePageAndThePageIsServed() {
+        given().redirects().follow(false).when().get("/")
+                .then().statusCode(303).header("Location", endsWith("/classifier/"));
+        given().when().get("/classifier/")
+                .then().statusCode(200).body(containsString("Image classifier")).body(containsString("/ui/lantern.js"));
+        given().when().get("/ui/lantern.js").then().statusCode(200).body(containsString("imagePicker"));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServed() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'classifier' }.data.model", equalTo("ready"));
+        given().contentType("image/jpeg").body(TestData.bytes(GOLDFISH)).post("/api/classify").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("lantern_batch_size"))
+                .body(containsString("lantern_queue_depth"))
+                .body(containsString("lantern_inference_seconds_bucket"))
+                .body(containsString("http_server_requests_seconds_bucket"));
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/classify/batch"));
+    }
+
+    @Test
+    void unknownPathIs404Json() {
+        given().when().get("/api/nothing-here").then().statusCode(404).contentType(ContentType.JSON);
+    }
+
+    /** A one-pixel PNG whose header claims {@code width × height}. */
+    static byte[] pngClaiming(int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY), "png", out);
+        byte[] png = out.toByteArray();
+        ByteBuffer.wrap(png, 16, 8).putInt(width).putInt(height);
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17);
+        ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        return png;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.lantern.shared.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lantern.shared.error.BadInputException;
+import dev.lantern.shared.error.PayloadTooLargeException;
+import dev.lantern.shared.error.UnsupportedMediaException;
+import dev.lantern.shared.testing.TestData;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ImageDecoderTest {
+
+    private final ImageDecoder decoder = new ImageDecoder(new ImageLimits(1 << 20, 4_000_000, 2));
+
+    /** A 40×20 image, red on its left half and blue on its right half, with a green 8×8 block at the top-left. */
+    private static BufferedImage marker() {
+        BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 40; x++) {
+                image.setRGB(x, y, x < 20 ? 0xff0000 : 0x0000ff);
+            }
+        }
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                image.setRGB(x, y, 0x00ff00); // one whole JPEG block, so compression keeps it green
+            }
+        }
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image, String format) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertTrue(ImageIO.write(image, format, out), "no writer for " + format);
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"png", "jpeg", "bmp", "gif"})
+    void decodesCommonFormatsToRgb(String format) throws IOException {
+        BufferedImage image = decoder.decode(encode(marker(), format));
+        assertEquals(40, image.getWidth());
+        assertEquals(20, image.getHeight());
+        assertEquals(BufferedImage.TYPE_INT_RGB, image.getType());
+        Color right = new Color(image.getRGB(30, 10));
+        assertTrue(right.getBlue() > 200 && right.getRed() < 60, format + " right half should be blue: " + right);
+    }
+
+    @Test
+    void decodesTheTestdataPhotos() {
+        ImageDecoder photos = new ImageDecoder(new ImageLimits(10 << 20, 40_000_000, 2));
+        for (TestData.LabelledImage image : TestData.labelledImages()) {
+            BufferedImage decoded = photos.decode(TestData.bytes(image.file()));
+            assertTrue(decoded.getWidth() > 50 && decoded.getHeight() > 50, image.file().toString());
+        }
+    }
+
+    @ParameterizedTest(name = "EXIF orientation {0}")
+    @CsvSource({
+        // orientation, width, height, where the green top-left marker ends up
+        "1, 40, 20, 0, 0",
+        "2, 40, 20, 39, 0",
+        "3, 40, 20, 39, 19",
+        "4, 40, 20, 0, 19",
+        "5, 20, 40, 0, 0",
+        "6, 20, 40, 19, 0",
+        "7, 20, 40, 19, 39",
+        "8, 20, 40, 0, 39"
+    })
+    void appliesExifOrientation(int orientation, int width, int height, int markerX, int markerY)
+            throws IOException {
+        BufferedImage upright = decoder.decode(withExifOrientation(encode(marker(), "jpeg"), orientation));
+        assertEquals(width, upright.getWidth());
+        assertEquals(height, upright.getHeight());
+        Color marker = new Color(upright.getRGB(markerX, markerY));
+        assertTrue(marker.getGreen() > 150 && marker.getRed() < 150, "marker at " + markerX + "," + markerY
+                + " is " + marker);
+    }
+
+    @Test
+    void readsTheOrientationTagFromExif() throws IOException {
+        byte[] jpeg = encode(marker(), "jpeg");
+        assertEquals(1, ImageDecoder.exifOrientation(jpeg));
+        assertEquals(6, ImageDecoder.exifOrientation(withExifOrientation(jpeg, 6)));
+    }
+
+    @Test
+    void refusesNonImages() {
+        byte[] text = "just some text, not an image".getBytes(StandardCharsets.UTF_8);
+        assertThrows(UnsupportedMediaException.class, () -> decoder.decode(text));
+    }
+
+    @Test
+    void refusesEmptyInput() {
+        assertThrows(BadInputException.class, () -> decoder.decode(new byte[0]));
+    }
+
+    @Test
+    void refusesDamagedImages() throws IOException {
+        byte[] png = encode(marker(), "png");
+        byte[] damaged = Arrays.copyOf(png, png.length);
+        // keep the signature and header, scramble the compressed pixel data
+        for (int i = 40; i < damaged.length - 12; i++) {
+            damaged[i] = (byte) (i * 31);
+        }
+        assertThrows(BadInputException.class, () -> decoder.decode(damaged));
+    }
+
+    @Test
+    void refusesTooManyBytesBeforeDecoding() {
+        byte[] big = new byte[(1 << 20) + 1];
+        PayloadTooLargeException e = assertThrows(PayloadTooLargeException.class, () -> decoder.decode(big));
+        assertTrue(e.getMessage().contains("1,048,576"), e.getMessage());
+    }
+
+    @Test
+    void refusesDecompressionBombsFromTheHeader() throws IOException {
+        // a tiny PNG whose header claims 30000×30000 pixels: refused without allocating them
+        byte[] png = encode(new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY), "png");
+        ByteBuffer ihdr = ByteBuffer.wrap(png, 16, 8);
+        ihdr.putInt(30_000).putInt(30_000);
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17); // chunk type and data
+        ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        PayloadTooLargeException e = assertThrows(PayloadTooLargeException.class, () -> decoder.decode(png));
+        assertTrue(e.getMessage().contains("30000×30000"), e.getMessage());
+    }
+
+    /** Inserts an APP1 EXIF segment with the given orientation after the JPEG's SOI marker. */
+    static byte[] withExifOrientation(byte[] jpeg, int orientation) throws IOException {
+        ByteBuffer tiff = ByteBuffer.allocate(26);
+        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8); // big-endian TIFF header, IFD at 8
+        tiff.putShort((short) 1); // one entry
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putInt(0); // no next IFD
+        byte[] exif = ByteBuffer.allocate(6 + 26).put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1))
+                .put(tiff.array()).array();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        int length = exif.length + 2;
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(exif);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.lantern.shared.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+class ImagePreprocessingTest {
+
+    private static BufferedImage solid(int width, int height, int rgb) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return image;
+    }
+
+    @Test
+    void normalisesEachChannelWithItsMeanAndStd() {
+        float[] chw = ImagePreprocessing.IMAGENET.toChw(solid(300, 400, 0xff8000));
+        int plane = 224 * 224;
+        assertEquals(3 * plane, chw.length);
+        assertEquals((1f - 0.485f) / 0.229f, chw[0], 1e-5);
+        assertEquals((128 / 255f - 0.456f) / 0.224f, chw[plane + 1234], 1e-5);
+        assertEquals((0f - 0.406f) / 0.225f, chw[2 * plane + plane - 1], 1e-5);
+    }
+
+    @Test
+    void bgrOrderPutsBlueFirst() {
+        ImagePreprocessing raw = new ImagePreprocessing(4, 4, 4, 1f, new float[3], new float[] {1, 1, 1},
+                ChannelOrder.BGR);
+        float[] chw = raw.toChw(solid(4, 4, 0x0a141e)); // r=10 g=20 b=30
+        assertEquals(30f, chw[0]);
+        assertEquals(20f, chw[16]);
+        assertEquals(10f, chw[32]);
+    }
+
+    @Test
+    void cropsTheCentreOfTheResizedImage() {
+        // left third black, middle white, right third black: after 300x100 -> 6x2 and a 2x2 centre crop, all white
+        BufferedImage image = solid(300, 100, 0x000000);
+        for (int y = 0; y < 100; y++) {
+            for (int x = 100; x < 200; x++) {
+                image.setRGB(x, y, 0xffffff);
+            }
+        }
+        ImagePreprocessing p = new ImagePreprocessing(2, 2, 2, 1f, new float[3], new float[] {1, 1, 1},
+                ChannelOrder.RGB);
+        BufferedImage crop = p.resizeAndCrop(image);
+        assertEquals(2, crop.getWidth());
+        assertEquals(2, crop.getHeight());
+        for (int y = 0; y < 2; y++) {
+            for (int x = 0; x < 2; x++) {
+                assertEquals(0xffffff, crop.getRGB(x, y) & 0xffffff, "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void refusesACropLargerThanTheResize() {
+        assertThrows(IllegalArgumentException.class, () -> new ImagePreprocessing(200, 224, 224, 1f,
+                new float[3], new float[] {1, 1, 1}, ChannelOrder.RGB));
+    }
+}
