@@ -64,8 +64,10 @@ public class ImageClassifier {
     }
 
     private ServedModel<BufferedImage, ClassProbabilities> load() {
-        Path modelFile = store.resolve(RemoteFile.of(config.model().url(), config.model().sha256()));
-        Path labelFile = store.resolve(RemoteFile.of(config.labels().url(), config.labels().sha256()));
+        Path modelFile = store.resolve(RemoteFile.of(config.model().url(), config.model().sha256(),
+                "lantern.classifier.model.sha256"));
+        Path labelFile = store.resolve(RemoteFile.of(config.labels().url(), config.labels().sha256(),
+                "lantern.classifier.labels.sha256"));
         try {
             labels = LabelList.read(labelFile);
         } catch (IOException e) {

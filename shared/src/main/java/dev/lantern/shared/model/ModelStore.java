@@ -176,8 +176,8 @@ public final class ModelStore {
 
     private static String mismatchMessage(RemoteFile file, String where, String actual) {
         return "Model file " + file.fileName() + " from " + where + " has sha256 " + actual + " but " + file.sha256()
-                + " was expected. Replace the file, or if this copy is the one you want, set the task's"
-                + " model sha256 setting to " + actual + ".";
+                + " was expected. Replace the file, or if this copy is the one you want, set "
+                + file.sha256Setting() + "=" + actual + ".";
     }
 
     static String sha256Of(Path path) {

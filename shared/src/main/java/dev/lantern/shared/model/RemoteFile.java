@@ -9,8 +9,9 @@ import java.util.Objects;
  *
  * @param url canonical download address (Hugging Face {@code resolve} URL, model zoo, release asset)
  * @param sha256 expected checksum, lower-case hex; blank means "do not check" (discouraged, logged)
+ * @param sha256Setting the configuration key that holds {@code sha256}, named in error messages
  */
-public record RemoteFile(URI url, String sha256) {
+public record RemoteFile(URI url, String sha256, String sha256Setting) {
 
     public RemoteFile {
         Objects.requireNonNull(url, "url");
@@ -20,8 +21,8 @@ public record RemoteFile(URI url, String sha256) {
         }
     }
 
-    public static RemoteFile of(String url, String sha256) {
-        return new RemoteFile(URI.create(url), sha256);
+    public static RemoteFile of(String url, String sha256, String sha256Setting) {
+        return new RemoteFile(URI.create(url), sha256, sha256Setting);
     }
 
     /** The file name under which the file is kept in the mirror and the cache: the last segment of the URL path. */

@@ -56,7 +56,8 @@ class ModelStoreTest {
     }
 
     private RemoteFile remote(String name, String sha) {
-        return RemoteFile.of("http://127.0.0.1:" + server.getAddress().getPort() + "/models/" + name, sha);
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/models/" + name;
+        return RemoteFile.of(url, sha, "test.model.sha256");
     }
 
     @Test
@@ -114,7 +115,7 @@ class ModelStoreTest {
 
         ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
                 () -> store.resolve(remote("tiny.onnx", CONTENT_SHA)));
-        assertTrue(e.getMessage().contains("sha256 setting"), e.getMessage());
+        assertTrue(e.getMessage().contains("test.model.sha256="), e.getMessage());
         assertTrue(e.getMessage().contains(mirror.resolve("tiny.onnx").toString()), e.getMessage());
     }
 
@@ -146,8 +147,8 @@ class ModelStoreTest {
     @Test
     void fileNameComesFromTheUrlPath() {
         assertEquals("mobilenetv2-12-int8.onnx", RemoteFile.of(
-                "https://huggingface.co/onnxmodelzoo/mobilenetv2-12-int8/resolve/main/mobilenetv2-12-int8.onnx", "")
+                "https://huggingface.co/onnxmodelzoo/mobilenetv2-12-int8/resolve/main/mobilenetv2-12-int8.onnx", "", "k")
                 .fileName());
-        assertThrows(IllegalArgumentException.class, () -> RemoteFile.of("https://x.org/a.onnx", "abc"));
+        assertThrows(IllegalArgumentException.class, () -> RemoteFile.of("https://x.org/a.onnx", "abc", "k"));
     }
 }

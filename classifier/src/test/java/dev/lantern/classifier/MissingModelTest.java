@@ -1,0 +1,55 @@
+package dev.lantern.classifier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.lantern.shared.serving.ModelSlot;
+import dev.lantern.shared.testing.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A model file that is nowhere to be found: the app still starts and says how to get it. */
+@QuarkusTest
+@TestProfile(MissingModelTest.AbsentModel.class)
+class MissingModelTest {
+
+    public static class AbsentModel implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("lantern.classifier.model.url", "https://models.example/zoo/absent-model.onnx",
+                    "lantern.classifier.model.sha256", "1".repeat(64),
+                    "lantern.offline", "true");
+        }
+    }
+
+    @Inject
+    ImageClassifier classifier;
+
+    @Test
+    void answers503WithHowToGetTheModelAndKeepsServing() throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (classifier.state() == ModelSlot.State.LOADING && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        given().contentType("image/jpeg").body(TestData.bytes(TestData.images().resolve("n01443537_goldfish.JPEG")))
+                .when().post("/api/classify")
+                .then().statusCode(503).contentType(ContentType.JSON)
+                .header("Retry-After", equalTo("30"))
+                .body("status", equalTo(503))
+                .body("error", containsString("absent-model.onnx"))
+                .body("error", containsString("https://models.example/zoo/absent-model.onnx"))
+                .body("error", containsString("LANTERN_MODELS_DIR"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks[0].data.model", equalTo("failed"))
+                .body("checks[0].data.problem", containsString("absent-model.onnx"));
+        given().when().get("/classifier/").then().statusCode(200);
+        given().when().get("/api/tasks").then().statusCode(200)
+                .body("[0].status", containsString("absent-model.onnx"));
+    }
+}
