@@ -129,7 +129,8 @@ public final class ModelStore {
             LOG.infof("Model file %s: saved to %s (sha256 %s)", name, target, actual);
             return target;
         } catch (IOException e) {
-            throw new ModelUnavailableException(missingMessage(file, "the download failed: " + e.getMessage()), e);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new ModelUnavailableException(missingMessage(file, "the download failed: " + reason), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelUnavailableException(missingMessage(file, "the download was interrupted"), e);
