@@ -71,7 +71,7 @@ public class ImageClassifier {
         try {
             labels = LabelList.read(labelFile);
         } catch (IOException e) {
-            throw new ModelUnavailableException("The label file " + labelFile + " cannot be read: " + e.getMessage(), e);
+            throw new ModelUnavailableException("Label file " + labelFile + " cannot be read: " + e.getMessage(), e);
         }
         ImagePreprocessing preprocessing = preprocessing(config.preprocessing());
         ClassifierConfig.Batching batching = config.batching();
