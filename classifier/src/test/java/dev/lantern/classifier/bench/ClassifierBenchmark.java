@@ -1,0 +1,711 @@
+package dev.lantern.classifier.bench;
+
+import ai.djl.engine.Engine;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.lantern.classifier.translator.ClassProbabilities;
+import dev.lantern.classifier.translator.ImageClassificationTranslator;
+import dev.lantern.shared.engine.DeviceChoice;
+import dev.lantern.shared.engine.DjlEnvironment;
+import dev.lantern.shared.engine.ModelFormat;
+import dev.lantern.shared.image.ImageDecoder;
+import dev.lantern.shared.image.ImageLimits;
+import dev.lantern.shared.image.ImagePreprocessing;
+import dev.lantern.shared.model.LabelList;
+import dev.lantern.shared.serving.BatchingOptions;
+import dev.lantern.shared.serving.Inference;
+import dev.lantern.shared.serving.ModelDefinition;
+import dev.lantern.shared.serving.ServedModel;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Throughput and latency of the image classifier on three paths, each after a warm-up and for a fixed duration:
+ *
+ * <ul>
+ *   <li>(a) the baseline: ONNX Runtime called directly, one thread, batch 1, default session options;
+ *   <li>(b) the shared serving core: {@link ServedModel} with the classifier's translator, built as
+ *       {@code ImageClassifier#load} builds it, driven by 1 thread and by N concurrent threads;
+ *   <li>(c) the HTTP API: raw {@code image/jpeg} bodies POSTed to {@code /api/classify} at concurrency 1 and N.
+ * </ul>
+ *
+ * Every request includes the JPEG decode. Clients run closed loops (send, wait for the answer, send the next), cycling
+ * over the test images. A Markdown table goes to stdout, progress to stderr. Run it with (see docs/benchmarks.md):
+ *
+ * <pre>
+ * ./mvnw -q -pl classifier exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.lantern.classifier.bench.ClassifierBenchmark -Dexec.args="--duration=20"
+ * </pre>
+ */
+public final class ClassifierBenchmark {
+
+    private static final String USAGE = """
+            Options (all optional, --name=value):
+              --repo=DIR          repository root (default: the first folder up from the working directory
+                                  that holds apps/ and classifier/)
+              --images=DIR        JPEGs to classify (default: <repo>/../shared/testdata/images)
+              --models=DIR        offline model mirror (default: <repo>/../shared/models); holds the model and labels
+              --model=FILE        ONNX model (default: <models>/mobilenetv2-12-int8.onnx)
+              --warmup=SECONDS    warm-up before each scenario (default 5)
+              --duration=SECONDS  measured time of each scenario (default 20)
+              --concurrency=N     client threads of the concurrent scenarios (default 8)
+              --scenarios=LIST    any of a,b1,bN,c1,cN (default a,b1,bN,c1,cN)
+              --server=start|URL  'start' launches <repo>/apps/target/quarkus-app/quarkus-run.jar on 127.0.0.1:<port>
+                                  and stops it at the end (default); a URL such as http://127.0.0.1:8080 uses a
+                                  server that is already running
+              --port=PORT         port of the started server (default 18080)
+              --djl-cache=DIR     DJL_CACHE_DIR of this process and of the started server
+                                  (default: <repo>/target/djl-cache)
+            """;
+
+    /** The classifier's defaults from {@code ClassifierConfig}, which the served model of scenario (b) copies. */
+    private static final String MODEL_NAME = "mobilenetv2-12-int8";
+    private static final BatchingOptions CLASSIFIER_BATCHING = new BatchingOptions(8, Duration.ofMillis(2), 64, 1);
+    private static final long MAX_IMAGE_BYTES = 10_485_760;
+    private static final long MAX_IMAGE_PIXELS = 40_000_000;
+
+    private static final String ORT_INPUT_NAME = "input";
+    private static final long[] ORT_INPUT_SHAPE = {1, 3, 224, 224};
+
+    /** Bounds on waiting, so that a hung server or model cannot hold the benchmark forever. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SERVER_READY_TIMEOUT = Duration.ofSeconds(180);
+    /** A scenario whose requests keep failing is stopped: its figures would mean nothing. */
+    private static final int MAX_ERRORS_PER_THREAD = 20;
+
+    private ClassifierBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        // before any DJL class loads: DJL must never reach the network
+        DjlEnvironment.lockDown();
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Options options = Options.parse(args);
+        // DJL reads these from the environment first and from system properties second; exec:java cannot set the
+        // environment of the Maven JVM it runs in, so the property is the fallback
+        setPropertyUnlessInEnvironment("DJL_CACHE_DIR", options.djlCache().toString());
+        setPropertyUnlessInEnvironment("ENGINE_CACHE_DIR", options.djlCache().toString());
+
+        List<TestImage> images = TestImage.readAll(options.images());
+        String loadAtStart = loadAverage();
+        log("%d images from %s; warm-up %s s, measured %s s per scenario; load average %s", images.size(),
+                options.images(), seconds(options.warmUp()), seconds(options.duration()), loadAtStart);
+
+        List<Result> results = new ArrayList<>();
+        int[] baselineTop1 = null;
+        if (options.scenarios().contains("a")) {
+            Result baseline = runOnnxRuntimeBaseline(options, images);
+            baselineTop1 = baseline.top1();
+            results.add(baseline);
+        }
+        if (options.scenarios().contains("b1") || options.scenarios().contains("bN")) {
+            results.addAll(runServedModel(options, images));
+        }
+        if (options.scenarios().contains("c1") || options.scenarios().contains("cN")) {
+            results.addAll(runHttp(options, images));
+        }
+
+        System.out.println(markdownTable(results, baselineTop1));
+        System.out.printf(Locale.ROOT, "%n%d images, warm-up %s s, measured %s s per scenario; load average"
+                + " (1, 5, 15 min) at start %s, at end %s.%n", images.size(), seconds(options.warmUp()),
+                seconds(options.duration()), loadAtStart, loadAverage());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (a) ONNX Runtime in-process
+
+    private static Result runOnnxRuntimeBaseline(Options options, List<TestImage> images)
+            throws OrtException, InterruptedException {
+        ImageDecoder decoder = classifierDecoder();
+        ImagePreprocessing preprocessing = ImagePreprocessing.IMAGENET;
+        // The OrtEnvironment is a process-wide singleton. DJL's engine creates it with threading options and fails if
+        // it exists already, so the engine starts first, as in the server; the baseline then shares that environment
+        // (its session still gets its own default thread pools) and leaves it open for scenario (b).
+        Engine.getEngine(ModelFormat.ONNX.engineName());
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions();
+                OrtSession session = environment.createSession(options.model().toString(), sessionOptions)) {
+            if (!session.getInputNames().contains(ORT_INPUT_NAME)) {
+                throw new IllegalStateException(options.model() + " has inputs " + session.getInputNames()
+                        + ", not '" + ORT_INPUT_NAME + "'");
+            }
+            Request request = image -> {
+                float[] chw = preprocessing.toChw(decoder.decode(images.get(image).bytes()));
+                try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(chw), ORT_INPUT_SHAPE);
+                        OrtSession.Result output = session.run(Map.of(ORT_INPUT_NAME, input))) {
+                    float[][] logits = (float[][]) output.get(0).getValue();
+                    return new Outcome(argMax(logits[0]), 1);
+                }
+            };
+            return measure("(a) ONNX Runtime in-process, batch 1", 1, options, images, request);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (b) the shared serving core
+
+    private static List<Result> runServedModel(Options options, List<TestImage> images)
+            throws IOException, InterruptedException {
+        ImageDecoder decoder = classifierDecoder();
+        List<Result> results = new ArrayList<>();
+        try (ServedModel<BufferedImage, ClassProbabilities> model = loadServedModel(options)) {
+            Request request = image -> {
+                BufferedImage decoded = decoder.decode(images.get(image).bytes());
+                Inference<ClassProbabilities> inference =
+                        model.submit(decoded).get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return new Outcome(inference.output().top(1)[0], inference.batchSize());
+            };
+            if (options.scenarios().contains("b1")) {
+                results.add(measure("(b) ServedModel, 1 thread", 1, options, images, request));
+            }
+            if (options.scenarios().contains("bN")) {
+                results.add(measure("(b) ServedModel, " + options.concurrency() + " threads", options.concurrency(),
+                        options, images, request));
+            }
+        }
+        return results;
+    }
+
+    /** What {@code ImageClassifier#load} does with the default {@code ClassifierConfig}, without CDI. */
+    private static ServedModel<BufferedImage, ClassProbabilities> loadServedModel(Options options) throws IOException {
+        List<String> labels = LabelList.read(options.models().resolve("imagenet-simple-labels.json"));
+        ImagePreprocessing preprocessing = ImagePreprocessing.IMAGENET; // equals the config's default preprocessing
+        int intraOpThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / CLASSIFIER_BATCHING.workers());
+        ModelDefinition definition = new ModelDefinition(MODEL_NAME, options.model(), DeviceChoice.AUTO,
+                Map.of("intraOpNumThreads", String.valueOf(intraOpThreads), "interOpNumThreads", "1"));
+        BufferedImage warmUpSample = new BufferedImage(preprocessing.resizeShorter(), preprocessing.resizeShorter(),
+                BufferedImage.TYPE_INT_RGB);
+        return ServedModel.load(definition, BufferedImage.class, ClassProbabilities.class,
+                new ImageClassificationTranslator(preprocessing, labels.size(), true), CLASSIFIER_BATCHING,
+                new SimpleMeterRegistry(), warmUpSample);
+    }
+
+    /** The decoder {@code ImageClassifier#start} makes from the default limits. */
+    private static ImageDecoder classifierDecoder() {
+        return new ImageDecoder(new ImageLimits(MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS,
+                Math.max(2, Runtime.getRuntime().availableProcessors())));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (c) HTTP
+
+    private static final Pattern CLASS_INDEX = Pattern.compile("\"classIndex\"\\s*:\\s*(\\d+)");
+    private static final Pattern BATCH_SIZE = Pattern.compile("\"batchSize\"\\s*:\\s*(\\d+)");
+
+    private static List<Result> runHttp(Options options, List<TestImage> images) throws Exception {
+        // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every new connection
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        LanternServer server = null;
+        try {
+            URI base;
+            if (options.server().equals("start")) {
+                server = LanternServer.start(options, client);
+                base = server.baseUri();
+            } else {
+                base = URI.create(options.server().replaceAll("/+$", ""));
+            }
+            URI classify = URI.create(base + "/api/classify");
+            Request request = image -> {
+                HttpRequest post = HttpRequest.newBuilder(classify)
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "image/jpeg")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(images.get(image).bytes()))
+                        .build();
+                HttpResponse<String> response = client.send(post, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("HTTP " + response.statusCode() + ": "
+                            + abbreviate(response.body(), 300));
+                }
+                return new Outcome(firstInt(CLASS_INDEX, response.body()), firstInt(BATCH_SIZE, response.body()));
+            };
+            List<Result> results = new ArrayList<>();
+            if (options.scenarios().contains("c1")) {
+                results.add(measure("(c) HTTP /api/classify, 1 client", 1, options, images, request));
+            }
+            if (options.scenarios().contains("cN")) {
+                results.add(measure("(c) HTTP /api/classify, " + options.concurrency() + " clients",
+                        options.concurrency(), options, images, request));
+            }
+            return results;
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private static int firstInt(Pattern pattern, String json) {
+        Matcher matcher = pattern.matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("unexpected answer: " + abbreviate(json, 300));
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    /** A Lantern suite started from its packaged jar, on loopback only, stopped on {@link #close}. */
+    private static final class LanternServer implements AutoCloseable {
+
+        private final Process process;
+        private final URI baseUri;
+        private final Path logFile;
+        private final Thread killOnExit;
+
+        private LanternServer(Process process, URI baseUri, Path logFile) {
+            this.process = process;
+            this.baseUri = baseUri;
+            this.logFile = logFile;
+            // an interrupted benchmark (Ctrl-C) must not leave a server holding the port
+            this.killOnExit = new Thread(process::destroyForcibly, "benchmark-server-killer");
+            Runtime.getRuntime().addShutdownHook(killOnExit);
+        }
+
+        static LanternServer start(Options options, HttpClient client) throws IOException, InterruptedException {
+            Path jar = options.repo().resolve("apps/target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build it with ./mvnw -o install -DskipTests");
+            }
+            if (portAnswers(options.port())) {
+                throw new IllegalStateException("127.0.0.1:" + options.port() + " is already in use; stop what runs"
+                        + " there or pass --port");
+            }
+            Path logFile = options.repo().resolve("target/benchmark-server.log");
+            Files.createDirectories(logFile.getParent());
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Dai.djl.offline=true",
+                    "-DOPT_OUT_TRACKING=true", "-jar", jar.toString())
+                    .directory(options.repo().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(options.port()));
+            env.put("LANTERN_MODELS_DIR", options.models().toString());
+            env.put("LANTERN_OFFLINE", "true");
+            env.put("DJL_CACHE_DIR", options.djlCache().toString());
+            env.put("ENGINE_CACHE_DIR", options.djlCache().toString());
+            env.put("DJL_OFFLINE", "true");
+            env.put("OPT_OUT_TRACKING", "true");
+            log("starting %s on 127.0.0.1:%d (log: %s)", jar, options.port(), logFile);
+            LanternServer server = new LanternServer(builder.start(), URI.create("http://127.0.0.1:" + options.port()),
+                    logFile);
+            try {
+                server.awaitReady(client);
+            } catch (RuntimeException | IOException | InterruptedException e) {
+                server.close();
+                throw e;
+            }
+            return server;
+        }
+
+        URI baseUri() {
+            return baseUri;
+        }
+
+        /**
+         * Waits for {@code /q/health/ready}. Readiness is also "up" when the classifier failed to load (the suite
+         * keeps serving its other tasks), so the model state in the answer is checked too.
+         */
+        private void awaitReady(HttpClient client) throws IOException, InterruptedException {
+            long startNanos = System.nanoTime();
+            long deadline = startNanos + SERVER_READY_TIMEOUT.toNanos();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUri + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).GET().build();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the server exited with " + process.exitValue() + "; see "
+                            + logFile + ":\n" + logTail());
+                }
+                try {
+                    HttpResponse<String> response = client.send(ready, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        if (!response.body().contains("\"ready\"")) {
+                            throw new IllegalStateException("the server is up but the classifier is not ready: "
+                                    + response.body());
+                        }
+                        log("server ready after %.1f s", (System.nanoTime() - startNanos) / 1e9);
+                        return;
+                    }
+                } catch (IOException notListeningYet) {
+                    // the port opens only once Quarkus has started
+                }
+                Thread.sleep(250);
+            }
+            throw new IllegalStateException("the server was not ready within " + SERVER_READY_TIMEOUT.toSeconds()
+                    + " s; see " + logFile + ":\n" + logTail());
+        }
+
+        private String logTail() {
+            try {
+                List<String> lines = Files.readAllLines(logFile);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+            } catch (IOException | UncheckedIOException e) {
+                return "(log unreadable: " + e.getMessage() + ")";
+            }
+        }
+
+        /** SIGTERM for a graceful Quarkus shutdown, then SIGKILL if it takes too long. */
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(killOnExit);
+            } catch (IllegalStateException shuttingDownAlready) {
+                // the hook runs anyway and finds the process gone
+            }
+            log("server stopped");
+        }
+
+        private static boolean portAnswers(int port) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // measurement
+
+    /** One classification of test image {@code image}, end to end; safe to call from several threads. */
+    @FunctionalInterface
+    private interface Request {
+        Outcome classify(int image) throws Exception;
+    }
+
+    /** What a request answered: the top-1 class id, and how many images shared its forward pass (1 if unbatched). */
+    private record Outcome(int top1, int batchSize) {}
+
+    /**
+     * Classifies every image once (the top-1 ids let the table show that all paths agree with the baseline), then
+     * runs {@code threads} closed-loop clients for the warm-up and the measured window. Only requests that start and
+     * end inside the window count; throughput is their number over the window's length.
+     */
+    private static Result measure(String scenario, int threads, Options options, List<TestImage> images,
+            Request request) throws InterruptedException {
+        log("%s: checking answers", scenario);
+        int[] top1 = new int[images.size()];
+        for (int i = 0; i < images.size(); i++) {
+            try {
+                top1[i] = request.classify(i).top1();
+            } catch (Exception e) {
+                throw new IllegalStateException(scenario + " cannot classify " + images.get(i).name() + ": " + e, e);
+            }
+        }
+        log("%s: warm-up %s s, then %s s measured", scenario, seconds(options.warmUp()),
+                seconds(options.duration()));
+        long windowStart = System.nanoTime() + options.warmUp().toNanos();
+        long windowEnd = windowStart + options.duration().toNanos();
+        List<Client> clients = new ArrayList<>();
+        List<Thread> threadsRunning = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            // staggered first images, so that concurrent clients do not send the same image at the same moment
+            Client client = new Client(request, images.size(), t, windowStart, windowEnd);
+            Thread thread = new Thread(client, "benchmark-client-" + t);
+            thread.setDaemon(true);
+            clients.add(client);
+            threadsRunning.add(thread);
+            thread.start();
+        }
+        // a request in flight at the window's end still gets its full timeout before the scenario gives up
+        long joinDeadline = windowEnd + REQUEST_TIMEOUT.toNanos() + TimeUnit.SECONDS.toNanos(5);
+        for (Thread thread : threadsRunning) {
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(joinDeadline - System.nanoTime())));
+            if (thread.isAlive()) {
+                threadsRunning.forEach(Thread::interrupt);
+                throw new IllegalStateException(scenario + ": a client is still waiting for an answer");
+            }
+        }
+        Result result = Result.of(scenario, threads, options.duration(), clients, top1);
+        log("%s: %.1f images/s, p50 %.1f ms, p99 %.1f ms%s", scenario, result.imagesPerSecond(), result.p50Millis(),
+                result.p99Millis(), result.errors() > 0 ? ", " + result.errors() + " errors: " + result.firstError()
+                        : "");
+        return result;
+    }
+
+    /** One closed-loop client thread: its latencies (nanoseconds) and batch sizes inside the measured window. */
+    private static final class Client implements Runnable {
+
+        private final Request request;
+        private final int imageCount;
+        private final int firstImage;
+        private final long windowStart;
+        private final long windowEnd;
+        // read by the measuring thread only after Thread.join, which makes the writes visible
+        long[] latencies = new long[1024];
+        int count;
+        long batchSizeSum;
+        int errors;
+        String firstError;
+
+        Client(Request request, int imageCount, int firstImage, long windowStart, long windowEnd) {
+            this.request = request;
+            this.imageCount = imageCount;
+            this.firstImage = firstImage;
+            this.windowStart = windowStart;
+            this.windowEnd = windowEnd;
+        }
+
+        @Override
+        public void run() {
+            int image = firstImage % imageCount;
+            long begin;
+            while ((begin = System.nanoTime()) < windowEnd && errors < MAX_ERRORS_PER_THREAD) {
+                Outcome outcome = null;
+                try {
+                    outcome = request.classify(image);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    errors++;
+                    if (firstError == null) {
+                        firstError = e.toString();
+                    }
+                }
+                long end = System.nanoTime();
+                if (outcome != null && begin >= windowStart && end <= windowEnd) {
+                    record(end - begin, outcome.batchSize());
+                }
+                image = (image + 1) % imageCount;
+            }
+        }
+
+        private void record(long latencyNanos, int batchSize) {
+            if (count == latencies.length) {
+                latencies = Arrays.copyOf(latencies, count * 2);
+            }
+            latencies[count++] = latencyNanos;
+            batchSizeSum += batchSize;
+        }
+    }
+
+    /** The figures of one scenario. */
+    private record Result(String scenario, int concurrency, int requests, double imagesPerSecond, double p50Millis,
+            double p99Millis, double meanBatchSize, int errors, String firstError, int[] top1) {
+
+        static Result of(String scenario, int concurrency, Duration window, List<Client> clients, int[] top1) {
+            long[] all = clients.stream().flatMapToLong(c -> Arrays.stream(c.latencies, 0, c.count)).sorted().toArray();
+            long batchSum = clients.stream().mapToLong(c -> c.batchSizeSum).sum();
+            int errors = clients.stream().mapToInt(c -> c.errors).sum();
+            String firstError = clients.stream().map(c -> c.firstError).filter(e -> e != null).findFirst()
+                    .orElse(null);
+            double seconds = window.toNanos() / 1e9;
+            return new Result(scenario, concurrency, all.length, all.length / seconds, percentileMillis(all, 0.50),
+                    percentileMillis(all, 0.99), all.length == 0 ? Double.NaN : (double) batchSum / all.length,
+                    errors, firstError, top1);
+        }
+
+        /** Nearest-rank percentile of sorted nanosecond values, in milliseconds. */
+        private static double percentileMillis(long[] sorted, double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(p * sorted.length);
+            return sorted[Math.max(0, rank - 1)] / 1e6;
+        }
+    }
+
+    private static String markdownTable(List<Result> results, int[] baselineTop1) {
+        Result baseline = results.stream().filter(r -> r.scenario().startsWith("(a)")).findFirst().orElse(null);
+        StringBuilder table = new StringBuilder();
+        table.append("| Scenario | Concurrency | Images/s | p50 ms | p99 ms | Throughput vs (a) | p50 vs (a)"
+                + " | p99 vs (a) | Mean batch | Requests | Errors | Top-1 as (a) |\n");
+        table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Result r : results) {
+            table.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %s | %s | %s | %.2f | %d | %d | %s |%n",
+                    r.scenario(), r.concurrency(), r.imagesPerSecond(), r.p50Millis(), r.p99Millis(),
+                    ratio(r.imagesPerSecond(), baseline == null ? Double.NaN : baseline.imagesPerSecond()),
+                    ratio(r.p50Millis(), baseline == null ? Double.NaN : baseline.p50Millis()),
+                    ratio(r.p99Millis(), baseline == null ? Double.NaN : baseline.p99Millis()),
+                    r.meanBatchSize(), r.requests(), r.errors(), agreement(r.top1(), baselineTop1)));
+        }
+        return table.toString();
+    }
+
+    private static String ratio(double value, double baseline) {
+        return Double.isNaN(value) || Double.isNaN(baseline) || baseline == 0 ? "n/a"
+                : String.format(Locale.ROOT, "%.2fx", value / baseline);
+    }
+
+    private static String agreement(int[] top1, int[] baselineTop1) {
+        if (baselineTop1 == null) {
+            return "n/a";
+        }
+        int same = 0;
+        for (int i = 0; i < top1.length; i++) {
+            same += top1[i] == baselineTop1[i] ? 1 : 0;
+        }
+        return same + "/" + top1.length;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // inputs and helpers
+
+    /** A test image's name and encoded bytes, read once before timing so that file I/O is not measured. */
+    private record TestImage(String name, byte[] bytes) {
+
+        static List<TestImage> readAll(Path folder) throws IOException {
+            List<Path> files;
+            try (Stream<Path> listing = Files.list(folder)) {
+                files = listing.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.jpe?g"))
+                        .sorted().toList();
+            }
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("no JPEG files in " + folder);
+            }
+            List<TestImage> images = new ArrayList<>(files.size());
+            for (Path file : files) {
+                images.add(new TestImage(file.getFileName().toString(), Files.readAllBytes(file)));
+            }
+            return images;
+        }
+    }
+
+    private record Options(Path repo, Path images, Path models, Path model, Duration warmUp, Duration duration,
+            int concurrency, Set<String> scenarios, String server, int port, Path djlCache) {
+
+        static Options parse(String[] args) {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (String arg : args) {
+                int eq = arg.indexOf('=');
+                if (!arg.startsWith("--") || eq < 0) {
+                    throw new IllegalArgumentException("expected --name=value, not '" + arg + "'\n" + USAGE);
+                }
+                given.put(arg.substring(2, eq), arg.substring(eq + 1));
+            }
+            String repoGiven = given.remove("repo");
+            Path repo = (repoGiven == null ? findRepoRoot() : Path.of(repoGiven)).toAbsolutePath().normalize();
+            Path images = path(given.remove("images"), repo.resolve("../shared/testdata/images"));
+            Path models = path(given.remove("models"), repo.resolve("../shared/models"));
+            Path model = path(given.remove("model"), models.resolve("mobilenetv2-12-int8.onnx"));
+            Duration warmUp = seconds(given.remove("warmup"), 5);
+            Duration duration = seconds(given.remove("duration"), 20);
+            int concurrency = Integer.parseInt(take(given, "concurrency", "8"));
+            Set<String> scenarios =
+                    new LinkedHashSet<>(Arrays.asList(take(given, "scenarios", "a,b1,bN,c1,cN").split(",")));
+            String server = take(given, "server", "start");
+            int port = Integer.parseInt(take(given, "port", "18080"));
+            Path djlCache = path(given.remove("djl-cache"), repo.resolve("target/djl-cache"));
+            if (!given.isEmpty()) {
+                throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + USAGE);
+            }
+            if (concurrency < 1 || duration.isZero() || warmUp.isNegative()
+                    || !Set.of("a", "b1", "bN", "c1", "cN").containsAll(scenarios)) {
+                throw new IllegalArgumentException("bad concurrency, duration, warm-up or scenarios\n" + USAGE);
+            }
+            for (Path required : List.of(images, model)) {
+                if (!Files.exists(required)) {
+                    throw new IllegalArgumentException(required + " does not exist\n" + USAGE);
+                }
+            }
+            return new Options(repo, images, models, model, warmUp, duration, concurrency, scenarios, server, port,
+                    djlCache);
+        }
+
+        /** Up from the working directory to the folder holding apps/ and classifier/ (exec:java keeps the root). */
+        private static Path findRepoRoot() {
+            Path dir = Path.of("").toAbsolutePath();
+            for (int depth = 0; dir != null && depth < 10; depth++, dir = dir.getParent()) {
+                if (Files.isRegularFile(dir.resolve("apps/pom.xml"))
+                        && Files.isRegularFile(dir.resolve("classifier/pom.xml"))) {
+                    return dir;
+                }
+            }
+            throw new IllegalArgumentException("cannot find the repository root from " + Path.of("").toAbsolutePath()
+                    + "; pass --repo=DIR");
+        }
+
+        private static String take(Map<String, String> given, String name, String fallback) {
+            String value = given.remove(name);
+            return value == null ? fallback : value;
+        }
+
+        private static Path path(String value, Path fallback) {
+            return (value == null ? fallback : Path.of(value)).toAbsolutePath().normalize();
+        }
+
+        private static Duration seconds(String value, double fallback) {
+            double s = value == null ? fallback : Double.parseDouble(value);
+            return Duration.ofMillis(Math.round(s * 1000));
+        }
+    }
+
+    private static int argMax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static void setPropertyUnlessInEnvironment(String name, String value) {
+        if (System.getenv(name) == null && System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "...";
+    }
+
+    private static void log(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[benchmark] " + format + "%n", args);
+    }
+}
