@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
+import dev.lantern.shared.serving.HostStackBatchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import dev.lantern.shared.image.ImagePreprocessing;
@@ -45,7 +46,7 @@ public final class ImageClassificationTranslator implements Translator<BufferedI
 
     @Override
     public Batchifier getBatchifier() {
-        return Batchifier.STACK;
+        return HostStackBatchifier.INSTANCE;
     }
 
     /** Softmax in double precision, shifted by the maximum so large logits cannot overflow. */
