@@ -5,20 +5,17 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.lantern.classifier.translator.ClassProbabilities;
-import dev.lantern.classifier.translator.ImageClassificationTranslator;
-import dev.lantern.shared.engine.DeviceChoice;
+import dev.lantern.classifier.Classification;
+import dev.lantern.classifier.ClassifierConfig;
+import dev.lantern.classifier.ClassifierModel;
+import dev.lantern.classifier.ImageClassifier;
 import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.engine.ModelFormat;
 import dev.lantern.shared.image.ImageDecoder;
-import dev.lantern.shared.image.ImageLimits;
 import dev.lantern.shared.image.ImagePreprocessing;
-import dev.lantern.shared.model.LabelList;
-import dev.lantern.shared.serving.BatchingOptions;
-import dev.lantern.shared.serving.Inference;
-import dev.lantern.shared.serving.ModelDefinition;
-import dev.lantern.shared.serving.ServedModel;
+import dev.lantern.shared.model.ModelStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -50,8 +48,8 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>(a) the baseline: ONNX Runtime called directly, one thread, batch 1, default session options;
- *   <li>(b) the shared serving core: {@link ServedModel} with the classifier's translator, built as
- *       {@code ImageClassifier#load} builds it, driven by 1 thread and by N concurrent threads;
+ *   <li>(b) the shared serving core: {@link ClassifierModel} (a {@code ServedModel} with the classifier's translator)
+ *       loaded from the default {@link ClassifierConfig} as the app loads it, driven by 1 thread and by N threads;
  *   <li>(c) the HTTP API: raw {@code image/jpeg} bodies POSTed to {@code /api/classify} at concurrency 1 and N.
  * </ul>
  *
@@ -84,11 +82,9 @@ public final class ClassifierBenchmark {
                                   (default: <repo>/target/djl-cache)
             """;
 
-    /** The classifier's defaults from {@code ClassifierConfig}, which the served model of scenario (b) copies. */
-    private static final String MODEL_NAME = "mobilenetv2-12-int8";
-    private static final BatchingOptions CLASSIFIER_BATCHING = new BatchingOptions(8, Duration.ofMillis(2), 64, 1);
-    private static final long MAX_IMAGE_BYTES = 10_485_760;
-    private static final long MAX_IMAGE_PIXELS = 40_000_000;
+    /** The classifier's settings with their defaults, as the app reads them (no application.properties here). */
+    private static final ClassifierConfig CLASSIFIER_CONFIG = new SmallRyeConfigBuilder()
+            .withMapping(ClassifierConfig.class).build().getConfigMapping(ClassifierConfig.class);
 
     private static final String ORT_INPUT_NAME = "input";
     private static final long[] ORT_INPUT_SHAPE = {1, 3, 224, 224};
@@ -176,12 +172,15 @@ public final class ClassifierBenchmark {
             throws IOException, InterruptedException {
         ImageDecoder decoder = classifierDecoder();
         List<Result> results = new ArrayList<>();
-        try (ServedModel<BufferedImage, ClassProbabilities> model = loadServedModel(options)) {
+        ModelStore store = new ModelStore(Optional.of(options.models()),
+                Files.createTempDirectory("lantern-benchmark-cache"), true);
+        try (ClassifierModel model = ClassifierModel.load(CLASSIFIER_CONFIG, store, new SimpleMeterRegistry())) {
             Request request = image -> {
+                long start = System.nanoTime();
                 BufferedImage decoded = decoder.decode(images.get(image).bytes());
-                Inference<ClassProbabilities> inference =
-                        model.submit(decoded).get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return new Outcome(inference.output().top(1)[0], inference.batchSize());
+                Classification result = model.classify(decoded, 1, System.nanoTime() - start)
+                        .get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return new Outcome(result.predictions().get(0).classIndex(), result.timings().batchSize());
             };
             if (options.scenarios().contains("b1")) {
                 results.add(measure("(b) ServedModel, 1 thread", 1, options, images, request));
@@ -194,24 +193,9 @@ public final class ClassifierBenchmark {
         return results;
     }
 
-    /** What {@code ImageClassifier#load} does with the default {@code ClassifierConfig}, without CDI. */
-    private static ServedModel<BufferedImage, ClassProbabilities> loadServedModel(Options options) throws IOException {
-        List<String> labels = LabelList.read(options.models().resolve("imagenet-simple-labels.json"));
-        ImagePreprocessing preprocessing = ImagePreprocessing.IMAGENET; // equals the config's default preprocessing
-        int intraOpThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / CLASSIFIER_BATCHING.workers());
-        ModelDefinition definition = new ModelDefinition(MODEL_NAME, options.model(), DeviceChoice.AUTO,
-                Map.of("intraOpNumThreads", String.valueOf(intraOpThreads), "interOpNumThreads", "1"));
-        BufferedImage warmUpSample = new BufferedImage(preprocessing.resizeShorter(), preprocessing.resizeShorter(),
-                BufferedImage.TYPE_INT_RGB);
-        return ServedModel.load(definition, BufferedImage.class, ClassProbabilities.class,
-                new ImageClassificationTranslator(preprocessing, labels.size(), true), CLASSIFIER_BATCHING,
-                new SimpleMeterRegistry(), warmUpSample);
-    }
-
-    /** The decoder {@code ImageClassifier#start} makes from the default limits. */
+    /** The decoder the app makes from the default limits. */
     private static ImageDecoder classifierDecoder() {
-        return new ImageDecoder(new ImageLimits(MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS,
-                Math.max(2, Runtime.getRuntime().availableProcessors())));
+        return ImageClassifier.decoder(CLASSIFIER_CONFIG.images());
     }
 
     // ---------------------------------------------------------------------------------------------------------------

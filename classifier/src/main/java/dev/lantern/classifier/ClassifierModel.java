@@ -1,0 +1,107 @@
+package dev.lantern.classifier;
+
+import dev.lantern.classifier.translator.ClassProbabilities;
+import dev.lantern.classifier.translator.ImageClassificationTranslator;
+import dev.lantern.shared.engine.DeviceChoice;
+import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.shared.image.ImagePreprocessing;
+import dev.lantern.shared.model.LabelList;
+import dev.lantern.shared.model.ModelStore;
+import dev.lantern.shared.model.RemoteFile;
+import dev.lantern.shared.serving.BatchingOptions;
+import dev.lantern.shared.serving.ModelDefinition;
+import dev.lantern.shared.serving.ServedModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A loaded image classifier: the served model with its labels, built from {@link ClassifierConfig}. Plain Java, so
+ * the app, the tests and the benchmark all load it the same way.
+ */
+public final class ClassifierModel implements AutoCloseable {
+
+    private final ServedModel<BufferedImage, ClassProbabilities> served;
+    private final List<String> labels;
+
+    private ClassifierModel(ServedModel<BufferedImage, ClassProbabilities> served, List<String> labels) {
+        this.served = served;
+        this.labels = labels;
+    }
+
+    /**
+     * Resolves the model and label files, loads the model on its engine and warms it up.
+     *
+     * @throws ModelUnavailableException when a file is missing or the model cannot be loaded
+     */
+    public static ClassifierModel load(ClassifierConfig config, ModelStore store, MeterRegistry registry) {
+        Path modelFile = store.resolve(RemoteFile.of(config.model().url(), config.model().sha256(),
+                "lantern.classifier.model.sha256"));
+        Path labelFile = store.resolve(RemoteFile.of(config.labels().url(), config.labels().sha256(),
+                "lantern.classifier.labels.sha256"));
+        List<String> labels;
+        try {
+            labels = LabelList.read(labelFile);
+        } catch (IOException e) {
+            throw new ModelUnavailableException("Label file " + labelFile + " cannot be read: " + e.getMessage(), e);
+        }
+        ImagePreprocessing preprocessing = preprocessing(config.preprocessing());
+        ClassifierConfig.Batching batching = config.batching();
+        int threads = config.model().threads() > 0 ? config.model().threads()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / batching.workers());
+        ModelDefinition definition = new ModelDefinition(config.name(), modelFile, DeviceChoice.parse(config.device()),
+                Map.of("intraOpNumThreads", String.valueOf(threads), "interOpNumThreads", "1"));
+        BufferedImage warmUpSample = new BufferedImage(preprocessing.resizeShorter(), preprocessing.resizeShorter(),
+                BufferedImage.TYPE_INT_RGB);
+        ServedModel<BufferedImage, ClassProbabilities> served = ServedModel.load(definition, BufferedImage.class,
+                ClassProbabilities.class,
+                new ImageClassificationTranslator(preprocessing, labels.size(),
+                        config.output() == ClassifierConfig.Output.LOGITS),
+                new BatchingOptions(batching.maxSize(), Duration.ofMillis(batching.maxWaitMs()),
+                        batching.queueCapacity(), batching.workers()),
+                registry, warmUpSample);
+        return new ClassifierModel(served, List.copyOf(labels));
+    }
+
+    static ImagePreprocessing preprocessing(ClassifierConfig.Preprocessing p) {
+        return new ImagePreprocessing(p.resize(), p.crop(), p.crop(), p.scale(), toArray(p.mean()), toArray(p.std()),
+                p.channelOrder());
+    }
+
+    private static float[] toArray(List<Float> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+
+    /** The {@code topK} most probable labels of a decoded image; {@code decodeNanos} goes into the timings. */
+    public CompletableFuture<Classification> classify(BufferedImage image, int topK, long decodeNanos) {
+        return served.submit(image).thenApply(inference -> new Classification(served.name(), served.device(),
+                top(inference.output(), topK), Timings.of(decodeNanos, inference)));
+    }
+
+    private List<Prediction> top(ClassProbabilities probabilities, int k) {
+        List<Prediction> out = new ArrayList<>(k);
+        for (int id : probabilities.top(k)) {
+            out.add(new Prediction(labels.get(id), id, probabilities.values()[id]));
+        }
+        return out;
+    }
+
+    public int classes() {
+        return labels.size();
+    }
+
+    @Override
+    public void close() {
+        served.close();
+    }
+}
