@@ -16,7 +16,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,6 +69,23 @@ class ImageDecoderTest {
             BufferedImage decoded = photos.decode(TestData.bytes(image.file()));
             assertTrue(decoded.getWidth() > 50 && decoded.getHeight() > 50, image.file().toString());
         }
+    }
+
+    @Test
+    void decodesProgressiveJpeg() throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(marker(), null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        BufferedImage image = decoder.decode(out.toByteArray());
+        Color right = new Color(image.getRGB(30, 10));
+        assertTrue(right.getBlue() > 200 && right.getRed() < 60, "right half should be blue: " + right);
     }
 
     @ParameterizedTest(name = "EXIF orientation {0}")
