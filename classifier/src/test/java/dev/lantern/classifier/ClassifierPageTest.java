@@ -27,6 +27,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The classifier page in real headless Chromium: choose, drop and paste an image, see its label or an error. */
@@ -84,7 +85,7 @@ class ClassifierPageTest {
         assertTrue(browser.findElement(By.id("meta")).getText().contains("mobilenetv2-12-int8"));
 
         // fewer labels: the select re-runs the request for the same image
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("topk"))).selectByVisibleText("1");
+        new Select(browser.findElement(By.id("topk"))).selectByVisibleText("1");
         waitUpTo(30).until(d -> d.findElements(By.cssSelector("#predictions li")).size() == 1);
     }
 

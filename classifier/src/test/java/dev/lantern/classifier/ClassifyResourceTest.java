@@ -9,17 +9,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.lantern.shared.testing.TestData;
+import dev.lantern.shared.testing.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.zip.CRC32;
-import javax.imageio.ImageIO;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -100,7 +96,7 @@ class ClassifyResourceTest {
     @Test
     void corruptImageIs400() {
         byte[] jpeg = TestData.bytes(GOLDFISH);
-        byte[] corrupt = java.util.Arrays.copyOf(jpeg, 600); // header intact, scan data cut off and scrambled
+        byte[] corrupt = Arrays.copyOf(jpeg, 600); // header intact, scan data cut off and scrambled
         for (int i = 400; i < corrupt.length; i++) {
             corrupt[i] = (byte) 0xFF;
         }
@@ -110,8 +106,8 @@ class ClassifyResourceTest {
     }
 
     @Test
-    void hugePixelCountIs413() throws IOException {
-        given().contentType("image/png").body(pngClaiming(20_000, 20_000))
+    void hugePixelCountIs413() {
+        given().contentType("image/png").body(TestImages.pngClaiming(20_000, 20_000))
                 .when().post("/api/classify")
                 .then().statusCode(413).body("error", containsString("20000×20000"));
     }
@@ -158,17 +154,5 @@ class ClassifyResourceTest {
     @Test
     void unknownPathIs404Json() {
         given().when().get("/api/nothing-here").then().statusCode(404).contentType(ContentType.JSON);
-    }
-
-    /** A one-pixel PNG whose header claims {@code width × height}. */
-    static byte[] pngClaiming(int width, int height) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY), "png", out);
-        byte[] png = out.toByteArray();
-        ByteBuffer.wrap(png, 16, 8).putInt(width).putInt(height);
-        CRC32 crc = new CRC32();
-        crc.update(png, 12, 17);
-        ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
-        return png;
     }
 }

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -83,7 +84,7 @@ public class ClassifyResource {
         public record Item(String filename, Classification result) {}
 
         static BatchResponse of(List<FileUpload> uploads, List<Classification> results) {
-            return new BatchResponse(java.util.stream.IntStream.range(0, results.size())
+            return new BatchResponse(IntStream.range(0, results.size())
                     .mapToObj(i -> new Item(uploads.get(i).fileName(), results.get(i))).toList());
         }
     }

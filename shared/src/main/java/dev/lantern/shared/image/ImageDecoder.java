@@ -47,10 +47,6 @@ public final class ImageDecoder {
         this.decodes = new Semaphore(limits.maxConcurrentDecodes(), true);
     }
 
-    public ImageLimits limits() {
-        return limits;
-    }
-
     /**
      * Decodes {@code bytes}.
      *
@@ -59,6 +55,7 @@ public final class ImageDecoder {
      * @throws BadInputException when the image is damaged
      */
     public BufferedImage decode(byte[] bytes) {
+        checkSize(bytes); // before queueing for a decode slot: refusing costs nothing
         try {
             decodes.acquire();
         } catch (InterruptedException e) {
@@ -72,7 +69,7 @@ public final class ImageDecoder {
         }
     }
 
-    private BufferedImage decodeNow(byte[] bytes) {
+    private void checkSize(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new BadInputException("The image is empty.");
         }
@@ -80,6 +77,9 @@ public final class ImageDecoder {
             throw new PayloadTooLargeException(String.format(Locale.ROOT,
                     "The image is %,d bytes; the limit is %,d bytes.", bytes.length, limits.maxBytes()));
         }
+    }
+
+    private BufferedImage decodeNow(byte[] bytes) {
         try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
             if (!readers.hasNext()) {

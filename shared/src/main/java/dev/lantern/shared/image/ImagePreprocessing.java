@@ -37,11 +37,6 @@ public record ImagePreprocessing(
         std = std.clone();
     }
 
-    /** Number of floats {@link #toChw} returns. */
-    public int size() {
-        return 3 * cropWidth * cropHeight;
-    }
-
     /** Resizes, crops and normalises {@code image} (any type) into planar floats. */
     public float[] toChw(BufferedImage image) {
         BufferedImage crop = resizeAndCrop(image);

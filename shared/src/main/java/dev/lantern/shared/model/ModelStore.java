@@ -48,18 +48,6 @@ public final class ModelStore {
                 .build();
     }
 
-    public Optional<Path> mirror() {
-        return mirror;
-    }
-
-    public Path cache() {
-        return cache;
-    }
-
-    public boolean offline() {
-        return offline;
-    }
-
     /**
      * Returns a verified local path of {@code file}.
      *

@@ -79,10 +79,6 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
         return result;
     }
 
-    public int queued() {
-        return queue.size();
-    }
-
     private void loop(BatchFunction<I, O> worker) {
         List<Job<I, O>> batch = new ArrayList<>(options.maxBatchSize());
         while (running) {

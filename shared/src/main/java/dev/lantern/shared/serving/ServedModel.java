@@ -121,10 +121,6 @@ public final class ServedModel<I, O> implements AutoCloseable {
         return device;
     }
 
-    public int queued() {
-        return batcher.queued();
-    }
-
     @Override
     public void close() {
         batcher.close();
