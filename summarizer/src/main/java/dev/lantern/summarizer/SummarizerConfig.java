@@ -64,22 +64,26 @@ public interface SummarizerConfig {
         double edgeThreshold();
 
         /** Weight of the position prior 1 / (1 + index)^positionDecay. */
-        @WithDefault("1.0")
+        @WithDefault("2.0")
         double positionWeight();
 
-        @WithDefault("1.0")
+        @WithDefault("3.0")
         double positionDecay();
 
         /** Penalty per sentence length relative to the document's mean (summaries say much in few words). */
-        @WithDefault("0.2")
+        @WithDefault("0.5")
         double lengthWeight();
 
+        /** Penalty for a sentence with a direct quotation: summaries report speech rather than quote it. */
+        @WithDefault("0.2")
+        double quoteWeight();
+
         /** MMR trade-off: 0 ignores redundancy, 1 only avoids it. */
-        @WithDefault("0.3")
+        @WithDefault("0.1")
         double redundancy();
 
         /** Sentences shorter than this many words are not chosen (unless nothing else is left). */
-        @WithDefault("5")
+        @WithDefault("4")
         int minWords();
     }
 

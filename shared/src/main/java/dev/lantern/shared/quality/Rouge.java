@@ -28,9 +28,18 @@ public final class Rouge {
 
     /** The three scores of {@code candidate} against {@code reference}. */
     public static RougeScores score(String candidate, String reference) {
-        List<String> c = tokens(candidate);
-        List<String> r = tokens(reference);
-        return new RougeScores(ngramF1(c, r, 1), ngramF1(c, r, 2), lcsF1(c, r));
+        return score(tokens(candidate), tokens(reference));
+    }
+
+    /** The three scores of already {@link #tokens tokenised} texts (evaluations reuse a reference's tokens). */
+    public static RougeScores score(List<String> candidate, List<String> reference) {
+        return new RougeScores(ngramF1(candidate, reference, 1), ngramF1(candidate, reference, 2),
+                lcsF1(candidate, reference));
+    }
+
+    /** ROUGE-1 F1 alone, for searches that try many candidates. */
+    public static double rouge1(List<String> candidate, List<String> reference) {
+        return ngramF1(candidate, reference, 1);
     }
 
     /** rouge_score's tokens: lower case, alphanumeric runs, Porter stems of tokens longer than 3 characters. */

@@ -58,7 +58,11 @@ public final class ExtractiveSummarizer implements Summarizer {
     public List<ChosenSentence> choose(List<Sentence> sentences, float[][] vectors, LengthBudget budget) {
         double[][] sim = SentenceScorer.similarities(vectors);
         int[] words = sentences.stream().mapToInt(Sentence::words).toArray();
-        double[] scores = scorer.score(sim, words);
+        boolean[] quoted = new boolean[sentences.size()];
+        for (int i = 0; i < quoted.length; i++) {
+            quoted[i] = SentenceScorer.quotes(sentences.get(i).text());
+        }
+        double[] scores = scorer.score(sim, words, quoted);
         return selector.select(scores, sim, words, budget).stream().map(i -> {
             Sentence s = sentences.get(i);
             return new ChosenSentence(i, s.text(), Math.round(scores[i] * 1000) / 1000.0, s.start(), s.end());

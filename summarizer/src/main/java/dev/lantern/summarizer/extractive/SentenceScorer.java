@@ -6,7 +6,8 @@ package dev.lantern.summarizer.extractive;
  * centrality weighs its edges to later sentences apart from its edges to earlier ones (news puts what matters first,
  * and the rest elaborates on it). Centrality is scaled to 0..1 within the document and a position prior
  * {@code 1 / (1 + index)^decay} is added. Long sentences pay a penalty in proportion to their length over the
- * document's mean: ROUGE F1 against short highlights rewards saying much in few words.
+ * document's mean (summaries say much in few words), and sentences with a direct quotation pay a fixed penalty
+ * (summaries report what was said rather than quote it).
  */
 public final class SentenceScorer {
 
@@ -35,12 +36,28 @@ public final class SentenceScorer {
     }
 
     /** One score per sentence, scaled to 0..1 within the document: the best scores 1, the worst 0. */
-    public double[] score(double[][] sim, int[] words) {
+    public double[] score(double[][] sim, int[] words, boolean[] quoted) {
         int n = sim.length;
         double[] scores = new double[n];
         if (n == 0) {
             return scores;
         }
+        double[] scaled = centrality(sim);
+        double meanWords = 0;
+        for (int w : words) {
+            meanWords += w;
+        }
+        meanWords = Math.max(1, meanWords / n);
+        for (int i = 0; i < n; i++) {
+            scores[i] = scaled[i] + weights.positionWeight() * Math.pow(1 + i, -weights.positionDecay())
+                    - weights.lengthWeight() * words[i] / meanWords - (quoted[i] ? weights.quoteWeight() : 0);
+        }
+        return minMax(scores, 1);
+    }
+
+    /** Directed centrality of each sentence, scaled to 0..1 within the document (all 0 when all are alike). */
+    public double[] centrality(double[][] sim) {
+        int n = sim.length;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -66,17 +83,12 @@ public final class SentenceScorer {
             }
             centrality[i] = weights.forwardWeight() * forward + weights.backwardWeight() * backward;
         }
-        double[] scaled = minMax(centrality, 0); // all alike: centrality says nothing
-        double meanWords = 0;
-        for (int w : words) {
-            meanWords += w;
-        }
-        meanWords = Math.max(1, meanWords / n);
-        for (int i = 0; i < n; i++) {
-            scores[i] = scaled[i] + weights.positionWeight() * Math.pow(1 + i, -weights.positionDecay())
-                    - weights.lengthWeight() * words[i] / meanWords;
-        }
-        return minMax(scores, 1);
+        return minMax(centrality, 0);
+    }
+
+    /** Whether a sentence holds a direct quotation (straight or curly double quotes). */
+    public static boolean quotes(String sentence) {
+        return sentence.indexOf('"') >= 0 || sentence.indexOf('\u201C') >= 0 || sentence.indexOf('\u201D') >= 0;
     }
 
     private static double[] minMax(double[] values, double whenAlike) {
