@@ -33,10 +33,12 @@ public final class SentenceSplitter {
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n");
     /** "(CNN)", "New York (CNN) -- ", "LONDON, England (Reuters) --": the dateline before the story starts. */
     private static final Pattern DATELINE = Pattern.compile(
-            "^\\s*(?:[A-Z][\\p{L}.,' -]{0,60}?\\s*)?\\((?:CNN|Reuters|AP|AFP|EW\\.com|CNN Money|CNNMoney)\\)\\s*(?:--\\s*)?");
+            "^\\s*(?:[A-Z][\\p{L}.,' -]{0,60}?\\s*)?"
+                    + "\\((?:CNN|Reuters|AP|AFP|EW\\.com|CNN Money|CNNMoney)\\)\\s*(?:--\\s*)?");
     /** Daily Mail by-lines and time stamps, written with " . " separators. */
     private static final Pattern BYLINE = Pattern.compile("^\\s*(?:(?:By\\s*\\.\\s*)?(?:[^.|]{1,80}?\\s+\\.\\s+)??"
-            + "(?:PUBLISHED|UPDATED)\\s*:\\s*\\.[^|]*?\\d{4}\\s*\\.\\s*\\|?\\s*\\.?\\s*)+|^\\s*By\\s+\\.\\s+[^.]{1,80}?\\s+\\.\\s+"
+            + "(?:PUBLISHED|UPDATED)\\s*:\\s*\\.[^|]*?\\d{4}\\s*\\.\\s*\\|?\\s*\\.?\\s*)+"
+            + "|^\\s*By\\s+\\.\\s+[^.]{1,80}?\\s+\\.\\s+"
             + "|^\\s*(?:Last updated at|Published|Updated)[^.]{0,80}?\\d{4}\\s*\\.\\s+");
     /** Whole sentences that are page furniture, not story. */
     private static final Pattern FURNITURE = Pattern.compile(

@@ -46,11 +46,13 @@ class SentenceSplitterTest {
         List<Sentence> sentences = SPLITTER.split(cnn);
         assertEquals("Korean Air's case is back.", sentences.get(0).text());
         assertEquals(cnn.indexOf("Korean"), sentences.get(0).start());
-        assertEquals(List.of("Spirit Airlines has a new fare deal."), texts("(CNN)Spirit Airlines has a new fare deal."));
+        assertEquals(List.of("Spirit Airlines has a new fare deal."),
+                texts("(CNN)Spirit Airlines has a new fare deal."));
         assertEquals(List.of("A man was arrested on Monday.", "He denies it."),
                 texts("By . Daniel Bates . PUBLISHED: . 10:31 EST, 5 March 2013 . | . UPDATED: . 12:04 EST, "
                         + "5 March 2013 . A man was arrested on Monday. He denies it."));
-        assertEquals(List.of("The vote is today."), texts("Last updated at 5:40 PM on 5th March 2011 . The vote is today."));
+        assertEquals(List.of("The vote is today."),
+                texts("Last updated at 5:40 PM on 5th March 2011 . The vote is today."));
     }
 
     @Test
