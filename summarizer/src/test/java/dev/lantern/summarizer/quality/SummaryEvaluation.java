@@ -10,7 +10,6 @@ import dev.lantern.summarizer.SummarizerConfig;
 import dev.lantern.summarizer.embedding.EmbeddingModel;
 import dev.lantern.summarizer.extractive.ExtractiveSummarizer;
 import dev.lantern.summarizer.extractive.ScorerWeights;
-import dev.lantern.summarizer.extractive.SentenceFeatures;
 import dev.lantern.summarizer.extractive.SentenceScorer;
 import dev.lantern.summarizer.extractive.SentenceSelector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -106,9 +105,6 @@ public final class SummaryEvaluation {
         if (options.containsKey("tune")) {
             tune(documents, budget);
         }
-        if (options.containsKey("learn")) {
-            learn(documents, Integer.parseInt(options.get("learn")), weights, budget);
-        }
     }
 
     /** Coarse grid over the scorer's weights; prints the ten best by ROUGE-1. */
@@ -137,81 +133,6 @@ public final class SummaryEvaluation {
         trials.sort(Comparator.comparingDouble(Trial::rouge1).reversed());
         System.out.println("Best weights on these articles (ROUGE-1):");
         trials.stream().limit(15).forEach(t -> System.out.printf("%.2f %s%n", t.rouge1(), t.weights()));
-    }
-
-    /** Trains a logistic scorer on the first {@code train} documents' oracle labels; reports on the rest. */
-    private static void learn(List<Document> documents, int train, ScorerWeights weights, LengthBudget budget) {
-        List<double[]> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        for (Document d : documents.subList(0, train)) {
-            double[][] features = SentenceFeatures.of(d.vectors(), d.sim(), d.words(), d.quoted());
-            java.util.Set<Integer> oracle = oracle(d, 3);
-            for (int i = 0; i < features.length; i++) {
-                x.add(features[i]);
-                y.add(oracle.contains(i) ? 1.0 : 0.0);
-            }
-        }
-        double[] labels = y.stream().mapToDouble(Double::doubleValue).toArray();
-        List<Document> held = documents.subList(train, documents.size());
-        System.out.printf("heuristic on held-out %d: %.2f%n", held.size(), rouge1(held, weights, budget));
-        for (boolean embeddings : new boolean[] {false, true}) {
-            double[][] rows = x.stream().map(r -> embeddings ? r : java.util.Arrays.copyOf(r, SentenceFeatures.HAND_MADE))
-                    .toArray(double[][]::new);
-            for (double l2 : new double[] {1e-3, 1e-2, 1e-1}) {
-                LogisticRegression model = LogisticRegression.train(rows, labels, l2, 300, 0.05);
-                SentenceSelector selector = new SentenceSelector(weights.redundancy(), weights.minWords());
-                double total = 0;
-                for (Document d : held) {
-                    double[][] features = SentenceFeatures.of(d.vectors(), d.sim(), d.words(), d.quoted());
-                    double[] scores = new double[features.length];
-                    for (int i = 0; i < scores.length; i++) {
-                        scores[i] = model.logit(embeddings ? features[i]
-                                : java.util.Arrays.copyOf(features[i], SentenceFeatures.HAND_MADE));
-                    }
-                    double lo = java.util.Arrays.stream(scores).min().orElse(0);
-                    double hi = java.util.Arrays.stream(scores).max().orElse(1);
-                    for (int i = 0; i < scores.length; i++) {
-                        scores[i] = hi > lo ? (scores[i] - lo) / (hi - lo) : 1;
-                    }
-                    List<String> tokens = new ArrayList<>();
-                    for (int i : selector.select(scores, d.sim(), d.words(), budget)) {
-                        tokens.addAll(d.tokens().get(i));
-                    }
-                    total += Rouge.rouge1(tokens, d.referenceTokens());
-                }
-                System.out.printf("learned (embeddings %s, l2 %s) on held-out: %.2f%n", embeddings, l2,
-                        100 * total / held.size());
-            }
-        }
-    }
-
-    /** Greedy oracle: sentences added while they raise ROUGE-1 against the reference, at most {@code max}. */
-    private static java.util.Set<Integer> oracle(Document d, int max) {
-        java.util.Set<Integer> chosen = new java.util.TreeSet<>();
-        double best = 0;
-        while (chosen.size() < max) {
-            int pick = -1;
-            for (int i = 0; i < d.tokens().size(); i++) {
-                if (chosen.contains(i)) {
-                    continue;
-                }
-                List<String> tokens = new ArrayList<>();
-                for (int j : chosen) {
-                    tokens.addAll(d.tokens().get(j));
-                }
-                tokens.addAll(d.tokens().get(i));
-                double r = Rouge.rouge1(tokens, d.referenceTokens());
-                if (r > best) {
-                    best = r;
-                    pick = i;
-                }
-            }
-            if (pick < 0) {
-                break;
-            }
-            chosen.add(pick);
-        }
-        return chosen;
     }
 
     /** Mean ROUGE-1 from cached tokens and similarities: the tuning loop's fast path. */
