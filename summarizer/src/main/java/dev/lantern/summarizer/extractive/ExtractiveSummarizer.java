@@ -1,5 +1,6 @@
 package dev.lantern.summarizer.extractive;
 
+import dev.lantern.shared.error.BadInputException;
 import dev.lantern.shared.text.Sentence;
 import dev.lantern.shared.text.SentenceSplitter;
 import dev.lantern.summarizer.ChosenSentence;
@@ -41,8 +42,7 @@ public final class ExtractiveSummarizer implements Summarizer {
         List<Sentence> sentences = splitter.split(text);
         long split = System.nanoTime();
         if (sentences.isEmpty()) {
-            return CompletableFuture.completedFuture(new Summary("", List.of(), name(), null,
-                    new Timings(Timings.millis(split - start), 0, 0, 0, 0)));
+            throw new BadInputException("The text has no sentences to summarise (no letters or digits).");
         }
         return embeddings.embed(sentences.stream().map(Sentence::text).toList()).thenApply(embedded -> {
             long embeddedAt = System.nanoTime();

@@ -87,6 +87,8 @@ class SummarizeResourceTest {
                 .then().statusCode(400).body("status", equalTo(400)).body("error", containsString("empty"));
         given().contentType(ContentType.TEXT).body("")
                 .when().post("/api/summarize").then().statusCode(400).body("error", containsString("empty"));
+        given().contentType(ContentType.TEXT).body("?! -- ... !!")
+                .when().post("/api/summarize").then().statusCode(400).body("error", containsString("no sentences"));
     }
 
     @Test
