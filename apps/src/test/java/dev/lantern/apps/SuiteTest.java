@@ -26,10 +26,13 @@ class SuiteTest {
         given().when().get("/")
                 .then().statusCode(200).contentType(ContentType.HTML)
                 .body(containsString("Image classifier"))
-                .body(containsString("href=\"/classifier/\""));
+                .body(containsString("href=\"/classifier/\""))
+                .body(containsString("Summarizer"))
+                .body(containsString("href=\"/summarizer/\""));
         given().when().get("/api/tasks")
                 .then().statusCode(200)
                 .body("id", hasItem("classifier"))
+                .body("id", hasItem("summarizer"))
                 .body("findAll { it.id == 'translator' }", hasSize(0));
     }
 
@@ -44,5 +47,22 @@ class SuiteTest {
                 .when().post("/api/classify")
                 .then().statusCode(200).body("predictions[0].label", equalTo("goldfish"));
         given().when().get("/classifier/").then().statusCode(200).body(containsString("Image classifier"));
+    }
+
+    @Test
+    void summarizerAnswersInsideTheSuite() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)
+                && given().get("/q/health/ready").statusCode() != 200) {
+            Thread.sleep(100);
+        }
+        String article = Files.readString(IMAGES.resolveSibling("texts").resolve("article-3.txt"));
+        given().contentType(ContentType.TEXT).body(article).queryParam("sentences", 2)
+                .when().post("/api/summarize")
+                .then().statusCode(200).body("sentences", hasSize(2)).body("language", equalTo("en"));
+        given().contentType(ContentType.JSON).body("{\"text\": \"\"}")
+                .when().post("/api/summarize")
+                .then().statusCode(400).body("status", equalTo(400));
+        given().when().get("/summarizer/").then().statusCode(200).body(containsString("Summarizer"));
     }
 }

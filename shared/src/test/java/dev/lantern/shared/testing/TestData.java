@@ -20,6 +20,19 @@ public final class TestData {
         return models().resolveSibling("testdata").resolve("images");
     }
 
+    /** News articles with reference summaries: article-N.txt, article-N.reference.txt, cnndm-validation-5.jsonl. */
+    public static Path texts() {
+        return models().resolveSibling("testdata").resolve("texts");
+    }
+
+    public static String text(String name) {
+        try {
+            return Files.readString(texts().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One labelled test image: file, ImageNet class index and label, from testdata/images/labels.tsv. */
     public record LabelledImage(Path file, int classIndex, String label) {}
 

@@ -35,6 +35,7 @@ public class ErrorMapper {
             case 405 -> "Method not allowed here.";
             case 406 -> "This endpoint answers JSON only.";
             case 415 -> "Unsupported content type" + contentType(e) + ".";
+            case 400 -> badRequest(e);
             default -> e.getMessage();
         };
         return json(Response.status(status), message, status);
@@ -80,6 +81,18 @@ public class ErrorMapper {
             case UNPROCESSABLE -> 422;
             case UNAVAILABLE, BUSY -> 503;
         };
+    }
+
+    /** The JSON reader wraps a parse error in a bare "HTTP 400 Bad Request": say what was wrong instead. */
+    private static String badRequest(WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return "The body is not valid JSON: " + json.getOriginalMessage();
+            }
+        }
+        return "HTTP 400 Bad Request".equals(e.getMessage())
+                ? "The request body could not be read; check that it is valid JSON of the documented shape."
+                : e.getMessage();
     }
 
     private static String contentType(WebApplicationException e) {

@@ -1,0 +1,84 @@
+package dev.lantern.summarizer.api;
+
+import dev.lantern.shared.error.BadInputException;
+import dev.lantern.shared.error.PayloadTooLargeException;
+import dev.lantern.shared.error.UnsupportedMediaException;
+import dev.lantern.summarizer.LengthBudget;
+import dev.lantern.summarizer.Summary;
+import dev.lantern.summarizer.SummarizerService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** {@code POST /api/summarize}: a text in, its extractive summary out. Splitting runs on a worker thread. */
+@Path("/api/summarize")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class SummarizeResource {
+
+    /** UTF-8 takes at most 4 bytes per character: a longer body cannot be within the character limit. */
+    private static final int MAX_BYTES_PER_CHAR = 4;
+
+    @Inject
+    SummarizerService summarizer;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Summarise {\"text\": ..., and one of \"sentences\", \"words\", \"ratio\"}")
+    public CompletionStage<Summary> summarizeJson(SummarizeRequest request) {
+        if (request == null) {
+            throw new BadInputException("The body is empty: send {\"text\": \"...\"}.");
+        }
+        return summarizer.summarize(request.text(), LengthBudget.of(request.sentences(), request.words(),
+                request.ratio(), summarizer.defaultSentences()));
+    }
+
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Summarise a plain-text body; the length goes in the query (sentences, words or ratio)")
+    public CompletionStage<Summary> summarizeText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            @RestQuery Integer sentences, @RestQuery Integer words, @RestQuery Double ratio) {
+        LengthBudget budget = LengthBudget.of(sentences, words, ratio, summarizer.defaultSentences());
+        if (body != null && body.length > (long) summarizer.maxChars() * MAX_BYTES_PER_CHAR) {
+            throw new PayloadTooLargeException("The text has " + body.length + " bytes; at most "
+                    + summarizer.maxChars() + " characters are accepted.");
+        }
+        return summarizer.summarize(decode(body == null ? new byte[0] : body, charset(type)), budget);
+    }
+
+    private static Charset charset(String contentType) {
+        String name = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get("charset");
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedMediaException("Unknown charset '" + name + "'; send UTF-8 text.");
+        }
+    }
+
+    /** Strict decoding: bytes that are not valid in the charset are an error, not replacement characters. */
+    static String decode(byte[] body, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadInputException("The body is not valid " + charset.name() + " text.");
+        }
+    }
+}

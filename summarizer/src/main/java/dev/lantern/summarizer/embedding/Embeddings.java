@@ -1,0 +1,4 @@
+package dev.lantern.summarizer.embedding;
+
+/** One L2-normalised vector per sentence of a chunk, in the chunk's order; dot products are cosine similarities. */
+public record Embeddings(float[][] vectors) {}

@@ -1,0 +1,6 @@
+package dev.lantern.summarizer.embedding;
+
+import java.util.List;
+
+/** Sentences embedded together in one forward pass (padded to the longest of them). */
+public record SentenceChunk(List<String> sentences) {}

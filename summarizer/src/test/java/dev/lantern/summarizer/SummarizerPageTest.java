@@ -1,0 +1,122 @@
+package dev.lantern.summarizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lantern.shared.testing.TestData;
+import dev.lantern.web.browser.HeadlessChromium;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The summarizer page in real headless Chromium: paste or drop text, pick a length, see the highlights. */
+@QuarkusTest
+@Tag("browser")
+class SummarizerPageTest {
+
+    private static ChromeDriver browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    SummarizerService summarizer;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(HeadlessChromium.installed(), "Debian chromium and chromium-driver are not installed");
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void openPage() throws InterruptedException {
+        SummarizerReady.await(summarizer);
+        browser.get(root.toString()); // the root redirects a lone app to its page
+        assertTrue(browser.getCurrentUrl().endsWith("/summarizer/"), browser.getCurrentUrl());
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private List<String> highlighted() {
+        waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#source mark")));
+        return browser.findElements(By.cssSelector("#source mark")).stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void pastedTextIsSummarisedAndHighlighted() {
+        String article = TestData.text("article-3.txt");
+        browser.executeScript("document.getElementById('text').value = arguments[0];"
+                + "document.getElementById('text').dispatchEvent(new Event('input'));", article);
+        browser.findElement(By.id("go")).click();
+
+        List<String> marks = highlighted();
+        assertEquals(3, marks.size());
+        String summary = browser.findElement(By.id("summary")).getText();
+        marks.forEach(m -> assertTrue(summary.contains(m), m));
+        // the source panel shows the whole text, the chosen sentences inside it
+        assertEquals(article.strip(), browser.findElement(By.id("source")).getText().strip());
+        assertEquals("false", browser.findElement(By.id("result")).getAttribute("aria-busy"));
+        assertTrue(browser.findElement(By.id("meta")).getText().contains("all-minilm-l6-v2-q"));
+
+        // one sentence, asked for from the keyboard (Ctrl+Enter in the text box)
+        WebElement amount = browser.findElement(By.id("amount"));
+        amount.clear();
+        amount.sendKeys("1");
+        browser.findElement(By.id("text")).sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector("#source mark")).size() == 1);
+    }
+
+    @Test
+    void aChosenOrDroppedTextFileIsSummarised() {
+        Path file = TestData.texts().resolve("article-5.txt");
+        new Select(browser.findElement(By.id("unit"))).selectByValue("words");
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        List<String> marks = highlighted();
+        int words = marks.stream().mapToInt(m -> m.trim().split("\\s+").length).sum();
+        assertTrue(words <= 60 || marks.size() == 1, words + " words");
+
+        browser.executeScript("document.getElementById('source').replaceChildren()");
+        browser.executeScript("""
+                const data = new DataTransfer();
+                data.items.add(new File([arguments[0]], 'dropped.txt', {type: 'text/plain'}));
+                document.getElementById('text').dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true}));
+                """, TestData.text("article-4.txt"));
+        assertTrue(!highlighted().isEmpty());
+        assertTrue(browser.findElement(By.id("text")).getAttribute("value").startsWith("(CNN)"));
+    }
+
+    @Test
+    void errorsAreReadable() {
+        browser.findElement(By.id("go")).click();
+        WebElement error = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertTrue(error.getText().contains("empty"), error.getText());
+        assertTrue(browser.findElements(By.cssSelector("#source mark")).isEmpty());
+    }
+}

@@ -1,0 +1,152 @@
+package dev.lantern.summarizer.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lantern.shared.testing.TestData;
+import dev.lantern.summarizer.SummarizerReady;
+import dev.lantern.summarizer.SummarizerService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SummarizeResourceTest {
+
+    private static final String ARTICLE = TestData.text("article-4.txt");
+
+    @Inject
+    SummarizerService summarizer;
+
+    @BeforeEach
+    void ready() throws InterruptedException {
+        SummarizerReady.await(summarizer);
+    }
+
+    @Test
+    void summarisesJsonWithTheDefaultThreeSentencesInDocumentOrder() {
+        JsonPath answer = given().contentType(ContentType.JSON).body(Map.of("text", ARTICLE))
+                .when().post("/api/summarize")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("sentences", hasSize(3))
+                .body("model", equalTo("all-minilm-l6-v2-q-extractive"))
+                .body("language", equalTo("en"))
+                .body("timings.sentences", greaterThan(10))
+                .body("timings.embedMs", greaterThan(0f))
+                .extract().jsonPath();
+        List<Integer> indices = answer.getList("sentences.index", Integer.class);
+        assertEquals(indices.stream().sorted().toList(), indices);
+        List<Map<String, Object>> sentences = answer.getList("sentences");
+        StringBuilder joined = new StringBuilder();
+        for (Map<String, Object> s : sentences) {
+            String text = (String) s.get("text");
+            // offsets point into the text that was sent, for highlighting
+            assertEquals(text, ARTICLE.substring((Integer) s.get("start"), (Integer) s.get("end")));
+            double score = ((Number) s.get("score")).doubleValue();
+            assertTrue(score >= 0 && score <= 1, "score " + score);
+            joined.append(joined.length() == 0 ? "" : " ").append(text);
+        }
+        assertEquals(joined.toString(), answer.getString("summary"));
+    }
+
+    @Test
+    void summarisesPlainTextWithAWordBudget() {
+        JsonPath answer = given().contentType("text/plain; charset=utf-8").body(ARTICLE).queryParam("words", 60)
+                .when().post("/api/summarize")
+                .then().statusCode(200).extract().jsonPath();
+        int words = answer.getString("summary").trim().split("\\s+").length;
+        assertTrue(words <= 60 && words > 10, words + " words");
+    }
+
+    @Test
+    void aRatioBudgetAndASentenceCount() {
+        given().contentType(ContentType.JSON).body(Map.of("text", ARTICLE, "sentences", 1))
+                .when().post("/api/summarize").then().statusCode(200).body("sentences", hasSize(1));
+        int total = ARTICLE.trim().split("\\s+").length;
+        String summary = given().contentType(ContentType.JSON).body(Map.of("text", ARTICLE, "ratio", 0.3))
+                .when().post("/api/summarize").then().statusCode(200).extract().path("summary");
+        assertTrue(summary.split("\\s+").length <= Math.round(0.3 * total));
+    }
+
+    @Test
+    void emptyTextIs400() {
+        given().contentType(ContentType.JSON).body(Map.of("text", "  \n "))
+                .when().post("/api/summarize")
+                .then().statusCode(400).body("status", equalTo(400)).body("error", containsString("empty"));
+        given().contentType(ContentType.TEXT).body("")
+                .when().post("/api/summarize").then().statusCode(400).body("error", containsString("empty"));
+        given().contentType(ContentType.TEXT).body("?! -- ... !!")
+                .when().post("/api/summarize").then().statusCode(400).body("error", containsString("no sentences"));
+    }
+
+    @Test
+    void invalidUtf8Is400() {
+        byte[] bad = {'H', 'i', ' ', (byte) 0xC3, (byte) 0x28, ' ', 't', 'h', 'e', 'r', 'e'};
+        given().contentType("text/plain; charset=utf-8").body(bad)
+                .when().post("/api/summarize")
+                .then().statusCode(400).body("error", containsString("not valid UTF-8"));
+        byte[] badJson = "{\"text\": \"caf\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
+        given().contentType(ContentType.JSON).body(badJson)
+                .when().post("/api/summarize").then().statusCode(400).body("status", equalTo(400));
+    }
+
+    @Test
+    void overTheLimitIs413() {
+        String huge = "The cat sat on the mat. ".repeat(100_000 / 24 + 1);
+        given().contentType(ContentType.JSON).body(Map.of("text", huge))
+                .when().post("/api/summarize")
+                .then().statusCode(413).body("error", containsString("100000"));
+        given().contentType(ContentType.TEXT).body(huge)
+                .when().post("/api/summarize").then().statusCode(413);
+    }
+
+    @Test
+    void notTextIs415() {
+        given().contentType("image/png").body(new byte[] {(byte) 0x89, 'P', 'N', 'G'})
+                .when().post("/api/summarize")
+                .then().statusCode(415).contentType(ContentType.JSON).body("status", equalTo(415));
+    }
+
+    @Test
+    void badJsonAndBadLengthsAre400() {
+        given().contentType(ContentType.JSON).body("{\"text\": ")
+                .when().post("/api/summarize").then().statusCode(400).body("error", containsString("JSON"));
+        given().contentType(ContentType.JSON).body(Map.of("text", ARTICLE, "sentences", 2, "words", 30))
+                .when().post("/api/summarize").then().statusCode(400).body("error", containsString("one of"));
+        given().contentType(ContentType.JSON).body(Map.of("text", ARTICLE, "ratio", 2))
+                .when().post("/api/summarize").then().statusCode(400).body("error", containsString("ratio"));
+        given().contentType(ContentType.JSON).body(Map.of("text", ARTICLE, "sentences", 0))
+                .when().post("/api/summarize").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("text", ARTICLE, "sentences", 500))
+                .when().post("/api/summarize").then().statusCode(400).body("error", containsString("at most"));
+    }
+
+    @Test
+    void aLanguageWithoutASentenceModelIs422() {
+        String german = "Die Bundesregierung hat am Mittwoch neue Regeln für den Ausbau der erneuerbaren Energien"
+                + " beschlossen. Nach Angaben des Ministeriums sollen bis zum Jahr 2030 deutlich mehr Windräder"
+                + " gebaut werden. Kritiker bemängeln, dass die Genehmigungsverfahren weiterhin zu lange dauern.";
+        given().contentType(ContentType.JSON).body(Map.of("text", german))
+                .when().post("/api/summarize")
+                .then().statusCode(422).body("error", containsString("'de'"));
+    }
+
+    @Test
+    void shortTextIsTakenAsEnglish() {
+        given().contentType(ContentType.TEXT).body("Hi. Short note.")
+                .when().post("/api/summarize")
+                .then().statusCode(200).body("sentences.size()", lessThanOrEqualTo(2));
+    }
+}
