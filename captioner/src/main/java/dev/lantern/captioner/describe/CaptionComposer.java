@@ -137,8 +137,9 @@ public final class CaptionComposer implements CaptionWriter {
                 lexicon.isSupport(object.detectorClass()));
         SpatialRelation backward = SpatialRelation.of(object.box(), subject.box(),
                 lexicon.isSupport(subject.detectorClass()));
-        boolean turn = (forward == SpatialRelation.NEXT_TO || forward == SpatialRelation.UNDER)
-                && (backward == SpatialRelation.ON || backward == SpatialRelation.IN_FRONT_OF);
+        boolean turn = forward == SpatialRelation.NEXT_TO && backward != SpatialRelation.NEXT_TO
+                || forward == SpatialRelation.UNDER
+                        && (backward == SpatialRelation.ON || backward == SpatialRelation.IN_FRONT_OF);
         if (turn) {
             return phrase(object) + " " + backward.words() + " " + phrase(subject);
         }
