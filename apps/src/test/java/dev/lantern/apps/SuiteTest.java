@@ -3,7 +3,7 @@ package dev.lantern.apps;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,10 +26,12 @@ class SuiteTest {
         given().when().get("/")
                 .then().statusCode(200).contentType(ContentType.HTML)
                 .body(containsString("Image classifier"))
-                .body(containsString("href=\"/classifier/\""));
+                .body(containsString("href=\"/classifier/\""))
+                .body(containsString("Image captioner"))
+                .body(containsString("href=\"/captioner/\""));
         given().when().get("/api/tasks")
                 .then().statusCode(200)
-                .body("id", hasItem("classifier"))
+                .body("id", hasItems("classifier", "captioner"))
                 .body("findAll { it.id == 'translator' }", hasSize(0));
     }
 
@@ -44,5 +46,21 @@ class SuiteTest {
                 .when().post("/api/classify")
                 .then().statusCode(200).body("predictions[0].label", equalTo("goldfish"));
         given().when().get("/classifier/").then().statusCode(200).body(containsString("Image classifier"));
+    }
+
+    @Test
+    void captionerAnswersInsideTheSuite() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)
+                && given().get("/q/health/ready").statusCode() != 200) {
+            Thread.sleep(100);
+        }
+        given().contentType("image/jpeg").body(Files.readAllBytes(IMAGES.resolve("n03793489_mouse.JPEG")))
+                .when().post("/api/caption")
+                .then().statusCode(200)
+                .body("caption", containsString("mouse"))
+                .body("objects.label", hasItems("tv", "mouse", "keyboard", "person"))
+                .body("tags", hasSize(5));
+        given().when().get("/captioner/").then().statusCode(200).body(containsString("Image captioner"));
     }
 }
