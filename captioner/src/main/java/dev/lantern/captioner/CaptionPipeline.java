@@ -40,8 +40,8 @@ public record CaptionPipeline(DetectorModel detector, Tagger tagger, CaptionWrit
                 CaptionTimings timings = new CaptionTimings(CaptionTimings.millis(decodeNanos),
                         CaptionTimings.millis(objects.inference().queueNanos()),
                         CaptionTimings.millis(objects.inference().inferenceNanos()),
-                        classification == null ? 0
-                                : classification.timings().queueMs() + classification.timings().inferenceMs(),
+                        classification == null ? 0 : Math.round(100 * (classification.timings().queueMs()
+                                + classification.timings().inferenceMs())) / 100.0,
                         CaptionTimings.millis(System.nanoTime() - composeStart));
                 String model = detector.name() + (classification == null ? "" : " + " + classification.model())
                         + " (" + writer.name() + ")";

@@ -1,9 +1,7 @@
 package dev.lantern.captioner.describe;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -66,7 +64,7 @@ public final class Lexicon {
         }
     }
 
-    static Lexicon read(String text) throws IOException {
+    static Lexicon read(String text) {
         Map<String, Noun> nouns = new LinkedHashMap<>();
         Map<String, Kind> kinds = new HashMap<>();
         Set<String> supports = new HashSet<>();
@@ -76,13 +74,9 @@ public final class Lexicon {
         Set<String> takeA = new HashSet<>();
         Map<String, List<String>> kindLines = new LinkedHashMap<>();
         String section = "";
-        BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            line = line.strip();
+        List<String> lines = text.lines().toList();
+        for (int number = 1; number <= lines.size(); number++) {
+            String line = lines.get(number - 1).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
