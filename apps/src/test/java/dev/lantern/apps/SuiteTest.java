@@ -3,7 +3,7 @@ package dev.lantern.apps;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,21 +28,18 @@ class SuiteTest {
                 .body(containsString("Image classifier"))
                 .body(containsString("href=\"/classifier/\""))
                 .body(containsString("Summarizer"))
-                .body(containsString("href=\"/summarizer/\""));
+                .body(containsString("href=\"/summarizer/\""))
+                .body(containsString("Image captioner"))
+                .body(containsString("href=\"/captioner/\""));
         given().when().get("/api/tasks")
                 .then().statusCode(200)
-                .body("id", hasItem("classifier"))
-                .body("id", hasItem("summarizer"))
+                .body("id", hasItems("classifier", "summarizer", "captioner"))
                 .body("findAll { it.id == 'translator' }", hasSize(0));
     }
 
     @Test
     void classifierAnswersInsideTheSuite() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)
-                && given().get("/q/health/ready").statusCode() != 200) {
-            Thread.sleep(100);
-        }
+        awaitReady();
         given().contentType("image/jpeg").body(Files.readAllBytes(IMAGES.resolve("n01443537_goldfish.JPEG")))
                 .when().post("/api/classify")
                 .then().statusCode(200).body("predictions[0].label", equalTo("goldfish"));
@@ -51,11 +48,7 @@ class SuiteTest {
 
     @Test
     void summarizerAnswersInsideTheSuite() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)
-                && given().get("/q/health/ready").statusCode() != 200) {
-            Thread.sleep(100);
-        }
+        awaitReady();
         String article = Files.readString(IMAGES.resolveSibling("texts").resolve("article-3.txt"));
         given().contentType(ContentType.TEXT).body(article).queryParam("sentences", 2)
                 .when().post("/api/summarize")
@@ -64,5 +57,25 @@ class SuiteTest {
                 .when().post("/api/summarize")
                 .then().statusCode(400).body("status", equalTo(400));
         given().when().get("/summarizer/").then().statusCode(200).body(containsString("Summarizer"));
+    }
+
+    @Test
+    void captionerAnswersInsideTheSuite() throws Exception {
+        awaitReady();
+        given().contentType("image/jpeg").body(Files.readAllBytes(IMAGES.resolve("n03793489_mouse.JPEG")))
+                .when().post("/api/caption")
+                .then().statusCode(200)
+                .body("caption", containsString("mouse"))
+                .body("objects.label", hasItems("tv", "mouse", "keyboard", "person"))
+                .body("tags", hasSize(5));
+        given().when().get("/captioner/").then().statusCode(200).body(containsString("Image captioner"));
+    }
+
+    private static void awaitReady() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)
+                && given().get("/q/health/ready").statusCode() != 200) {
+            Thread.sleep(100);
+        }
     }
 }

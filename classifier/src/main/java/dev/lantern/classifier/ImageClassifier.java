@@ -61,6 +61,17 @@ public class ImageClassifier {
         return model.classify(decoded, topK, System.nanoTime() - start);
     }
 
+    /**
+     * Classifies an image that is already decoded (the captioner's tags): no decode, no limits checked here.
+     *
+     * @throws dev.lantern.shared.error.ModelUnavailableException while the model loads or when it failed
+     */
+    public CompletableFuture<Classification> classify(BufferedImage image, int topK) {
+        ClassifierModel model = slot.get();
+        checkTopK(model, topK);
+        return model.classify(image, topK, 0);
+    }
+
     /** Classifies several images; all are decoded first, so a bad one fails the request before any inference. */
     public CompletableFuture<List<Classification>> classifyAll(List<byte[]> images, int topK) {
         if (images.isEmpty()) {

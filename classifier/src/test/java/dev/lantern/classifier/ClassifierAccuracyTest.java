@@ -39,6 +39,9 @@ class ClassifierAccuracyTest {
     @Inject
     ImageClassifier classifier;
 
+    @Inject
+    ClassifierConfig config;
+
     @BeforeEach
     void ready() throws InterruptedException, OrtException {
         ClassifierReady.await(classifier);
@@ -75,6 +78,17 @@ class ClassifierAccuracyTest {
         }
         // the model's own reference figure on these 12 images is 7/12 top-1
         assertTrue(top1Hits >= 6, "top-1 hits " + top1Hits);
+    }
+
+    @Test
+    void anAlreadyDecodedImageGetsTheSameAnswerAsItsBytes() throws Exception {
+        // the captioner's path: it decodes once and hands the pixels to the detector and to the classifier
+        byte[] bytes = TestData.bytes(TestData.images().resolve("n03793489_mouse.JPEG"));
+        Classification fromBytes = classifier.classify(bytes, 5).get(30, TimeUnit.SECONDS);
+        Classification fromPixels = classifier.classify(ImageClassifier.decoder(config.images()).decode(bytes), 5)
+                .get(30, TimeUnit.SECONDS);
+        assertEquals(fromBytes.predictions(), fromPixels.predictions());
+        assertEquals(0.0, fromPixels.timings().decodeMs());
     }
 
     private static double[] referenceProbabilities(BufferedImage image) throws OrtException, IOException {

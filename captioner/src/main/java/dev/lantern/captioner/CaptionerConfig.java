@@ -1,0 +1,129 @@
+package dev.lantern.captioner;
+
+import dev.lantern.captioner.describe.Detail;
+import dev.lantern.shared.image.ChannelOrder;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The captioner's settings ({@code lantern.captioner.*}). The defaults serve YOLOX-Nano on COCO-80; another YOLOX
+ * size (YOLOX-Tiny, -S, ... at 640) is a different model file, input size and, if need be, strides and class list.
+ */
+@ConfigMapping(prefix = "lantern.captioner")
+public interface CaptionerConfig {
+
+    /** Name of the detector, reported by the API and used in metrics. */
+    @WithDefault("yolox-nano")
+    String name();
+
+    Detector detector();
+
+    /** auto, cpu or gpu. */
+    @WithDefault("auto")
+    String device();
+
+    Batching batching();
+
+    Images images();
+
+    Tags tags();
+
+    Composer composer();
+
+    interface Detector {
+        Model model();
+
+        Labels labels();
+
+        /** Side of the square model input. */
+        @WithDefault("416")
+        int inputSize();
+
+        /** Strides of the output levels, in the order the model lists its anchor rows. */
+        @WithDefault("8,16,32")
+        List<Integer> strides();
+
+        /** Grey level of the letterbox padding. */
+        @WithDefault("114")
+        int padValue();
+
+        @WithDefault("BGR")
+        ChannelOrder channelOrder();
+
+        /** Lowest objectness × class score kept. */
+        @WithDefault("0.3")
+        float scoreThreshold();
+
+        /** Boxes of one class that overlap a better one by more than this IoU are dropped. */
+        @WithDefault("0.45")
+        float nmsIou();
+
+        /** Most objects answered per image. */
+        @WithDefault("100")
+        int maxObjects();
+    }
+
+    interface Model {
+        @WithDefault("https://raw.githubusercontent.com/Kazuhito00/YOLOX-ONNX-TFLite-Sample/0f785c070ce8da070aeaeef46c0da7904ff7012e/model/yolox_nano.onnx")
+        String url();
+
+        @WithDefault("695e750a5d5754bb5a8d5325643b59282191a7e7a564e435a415fd3c578eab14")
+        String sha256();
+
+        /** ONNX Runtime intra-op threads per forward pass; 0 lets Lantern choose (cores ÷ workers). */
+        @WithDefault("0")
+        int threads();
+    }
+
+    interface Labels {
+        /** A class list (one name per line, or a JSON array); none means the COCO-80 list inside the captioner. */
+        Optional<String> url();
+
+        Optional<String> sha256();
+    }
+
+    interface Batching {
+        /** Images per forward pass; the YOLOX exports have a fixed batch axis of 1. */
+        @WithDefault("1")
+        int maxSize();
+
+        @WithDefault("0")
+        int maxWaitMs();
+
+        @WithDefault("32")
+        int queueCapacity();
+
+        @WithDefault("1")
+        int workers();
+    }
+
+    interface Images {
+        @WithDefault("10485760")
+        long maxBytes();
+
+        @WithDefault("40000000")
+        long maxPixels();
+    }
+
+    interface Tags {
+        /** Classifier labels answered as tags (and read by the composer). */
+        @WithDefault("5")
+        int topK();
+    }
+
+    interface Composer {
+        /** Classifier probability from which its label is used in the caption. */
+        @WithDefault("0.3")
+        double confidentTag();
+
+        /** Classifier probability from which its label replaces the word of a detected class ("a tabby cat"). */
+        @WithDefault("0.7")
+        double refineTag();
+
+        /** Detail when the request does not say: sentence, or list (a sentence and what else is visible). */
+        @WithDefault("sentence")
+        Detail detail();
+    }
+}

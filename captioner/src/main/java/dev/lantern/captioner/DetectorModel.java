@@ -1,0 +1,136 @@
+package dev.lantern.captioner;
+
+import dev.lantern.captioner.translator.Candidate;
+import dev.lantern.captioner.translator.Detections;
+import dev.lantern.captioner.translator.Letterbox;
+import dev.lantern.captioner.translator.NonMaxSuppression;
+import dev.lantern.captioner.translator.YoloxGrid;
+import dev.lantern.captioner.translator.YoloxTranslator;
+import dev.lantern.shared.engine.DeviceChoice;
+import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.shared.model.LabelList;
+import dev.lantern.shared.model.ModelStore;
+import dev.lantern.shared.model.RemoteFile;
+import dev.lantern.shared.serving.BatchingOptions;
+import dev.lantern.shared.serving.Inference;
+import dev.lantern.shared.serving.ModelDefinition;
+import dev.lantern.shared.serving.ServedModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A loaded YOLOX object detector: the served model, its class list and the letterbox that maps boxes back to the
+ * image. Plain Java, so the app, the tests and the benchmark load it the same way.
+ */
+public final class DetectorModel implements AutoCloseable {
+
+    /** The COCO-80 class names in YOLOX's order, shipped with the captioner. */
+    static final String COCO_CLASSES = "/dev/lantern/captioner/coco-classes.txt";
+
+    /** Objects found in one image, boxes in its pixels, with the detector's share of the time. */
+    public record Found(List<DetectedObject> objects, Inference<Detections> inference) {}
+
+    private final ServedModel<BufferedImage, Detections> served;
+    private final List<String> labels;
+    private final Letterbox letterbox;
+
+    private DetectorModel(ServedModel<BufferedImage, Detections> served, List<String> labels, Letterbox letterbox) {
+        this.served = served;
+        this.labels = labels;
+        this.letterbox = letterbox;
+    }
+
+    /**
+     * Resolves the model (and a configured class list), loads it on ONNX Runtime and warms it up.
+     *
+     * @throws ModelUnavailableException when a file is missing or the model cannot be loaded
+     */
+    public static DetectorModel load(CaptionerConfig config, ModelStore store, MeterRegistry registry) {
+        CaptionerConfig.Detector detector = config.detector();
+        Path modelFile = store.resolve(RemoteFile.of(detector.model().url(), detector.model().sha256(),
+                "lantern.captioner.detector.model.sha256"));
+        List<String> labels = labels(detector.labels(), store);
+        Letterbox letterbox = new Letterbox(detector.inputSize(), detector.padValue(), detector.channelOrder());
+        YoloxGrid grid = new YoloxGrid(detector.inputSize(), detector.strides(), labels.size());
+        CaptionerConfig.Batching batching = config.batching();
+        int threads = detector.model().threads() > 0 ? detector.model().threads()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / batching.workers());
+        ModelDefinition definition = new ModelDefinition(config.name(), modelFile, DeviceChoice.parse(config.device()),
+                Map.of("intraOpNumThreads", String.valueOf(threads), "interOpNumThreads", "1"));
+        ServedModel<BufferedImage, Detections> served = ServedModel.load(definition, BufferedImage.class,
+                Detections.class,
+                new YoloxTranslator(letterbox, grid, detector.scoreThreshold(),
+                        new NonMaxSuppression(detector.nmsIou(), detector.maxObjects())),
+                new BatchingOptions(batching.maxSize(), Duration.ofMillis(batching.maxWaitMs()),
+                        batching.queueCapacity(), batching.workers()),
+                registry, new BufferedImage(detector.inputSize(), detector.inputSize(), BufferedImage.TYPE_INT_RGB));
+        return new DetectorModel(served, List.copyOf(labels), letterbox);
+    }
+
+    private static List<String> labels(CaptionerConfig.Labels configured, ModelStore store) {
+        if (configured.url().isPresent()) {
+            Path file = store.resolve(RemoteFile.of(configured.url().get(), configured.sha256().orElse(""),
+                    "lantern.captioner.detector.labels.sha256"));
+            try {
+                return LabelList.read(file);
+            } catch (IOException e) {
+                throw new ModelUnavailableException("Label file " + file + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return cocoClasses();
+    }
+
+    /** The COCO-80 names bundled with the captioner, index = YOLOX class id. */
+    public static List<String> cocoClasses() {
+        try (InputStream in = DetectorModel.class.getResourceAsStream(COCO_CLASSES)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The objects in {@code image}, most confident first, boxes in its pixels. */
+    public CompletableFuture<Found> detect(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        return served.submit(image).thenApply(inference -> {
+            List<DetectedObject> objects = new ArrayList<>();
+            for (Candidate candidate : inference.output().candidates()) {
+                Candidate c = letterbox.toImage(candidate, width, height);
+                int x = Math.round(c.x1());
+                int y = Math.round(c.y1());
+                Box box = new Box(x, y, Math.round(c.x2()) - x, Math.round(c.y2()) - y);
+                objects.add(new DetectedObject(labels.get(c.classId()), Math.round(c.score() * 1e4) / 1e4, box));
+            }
+            return new Found(List.copyOf(objects), inference);
+        });
+    }
+
+    public String name() {
+        return served.name();
+    }
+
+    public String device() {
+        return served.device();
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public void close() {
+        served.close();
+    }
+}

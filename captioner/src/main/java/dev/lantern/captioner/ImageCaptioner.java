@@ -1,0 +1,84 @@
+package dev.lantern.captioner;
+
+import dev.lantern.captioner.describe.CaptionComposer;
+import dev.lantern.captioner.describe.CaptionWriter;
+import dev.lantern.captioner.describe.Detail;
+import dev.lantern.captioner.describe.Lexicon;
+import dev.lantern.classifier.ImageClassifier;
+import dev.lantern.shared.image.ImageDecoder;
+import dev.lantern.shared.image.ImageLimits;
+import dev.lantern.shared.model.ModelStore;
+import dev.lantern.shared.serving.ModelSlot;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The image captioning task: decodes an upload within the configured limits, runs the detector and the classifier
+ * on it at the same time, and has the caption writer put what they saw into words. The detector loads in the
+ * background at start; until it is ready the task answers "unavailable". Without the classifier (missing or still
+ * loading) captions are made from the detected objects alone.
+ */
+@ApplicationScoped
+public class ImageCaptioner {
+
+    @Inject
+    CaptionerConfig config;
+
+    @Inject
+    ModelStore store;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** The classifier bean: in the suite the very one that serves /api/classify, so one model instance. */
+    @Inject
+    ImageClassifier classifier;
+
+    private final ModelSlot<DetectorModel> slot = new ModelSlot<>("captioner");
+    private ImageDecoder decoder;
+    private CaptionWriter writer;
+
+    void start(@Observes StartupEvent event) {
+        decoder = decoder(config.images());
+        writer = new CaptionComposer(Lexicon.standard(), config.composer().confidentTag(),
+                config.composer().refineTag());
+        slot.loadInBackground(() -> DetectorModel.load(config, store, registry));
+    }
+
+    void stop(@Observes ShutdownEvent event) throws Exception {
+        slot.close();
+    }
+
+    /** The decoder for the configured limits; decodes run at most one per core at a time. */
+    public static ImageDecoder decoder(CaptionerConfig.Images images) {
+        return new ImageDecoder(new ImageLimits(images.maxBytes(), images.maxPixels(),
+                Math.max(2, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** Captions one encoded image; the future fails with a {@code LanternException} on bad input or overload. */
+    public CompletableFuture<Caption> caption(byte[] image, Detail detail) {
+        DetectorModel detector = slot.get();
+        long start = System.nanoTime();
+        BufferedImage decoded = decoder.decode(image);
+        return new CaptionPipeline(detector, classifier::classify, writer, config.tags().topK())
+                .caption(decoded, detail, System.nanoTime() - start);
+    }
+
+    public Detail defaultDetail() {
+        return config.composer().detail();
+    }
+
+    public ModelSlot.State state() {
+        return slot.state();
+    }
+
+    public String problem() {
+        return slot.problem();
+    }
+}

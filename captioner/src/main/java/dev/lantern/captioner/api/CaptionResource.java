@@ -1,0 +1,57 @@
+package dev.lantern.captioner.api;
+
+import dev.lantern.captioner.Caption;
+import dev.lantern.captioner.ImageCaptioner;
+import dev.lantern.captioner.describe.Detail;
+import dev.lantern.shared.error.BadInputException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** {@code POST /api/caption}: an image in; a sentence, the objects found and the tags out. */
+@Path("/api/caption")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class CaptionResource {
+
+    @Inject
+    ImageCaptioner captioner;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Caption the image in the multipart field 'image'")
+    public CompletionStage<Caption> captionForm(@RestForm("image") FileUpload image, @RestQuery String detail) {
+        if (image == null) {
+            throw new BadInputException("The multipart field 'image' is missing.");
+        }
+        Detail level = Detail.parse(detail, captioner.defaultDetail());
+        return captioner.caption(read(image), level);
+    }
+
+    @POST
+    @Consumes({"image/*", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Caption an image sent as the raw request body")
+    public CompletionStage<Caption> captionBody(byte[] image, @RestQuery String detail) {
+        return captioner.caption(image, Detail.parse(detail, captioner.defaultDetail()));
+    }
+
+    private static byte[] read(FileUpload upload) {
+        try {
+            return Files.readAllBytes(upload.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.lantern.captioner;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lantern.classifier.ImageClassifier;
+import dev.lantern.shared.testing.TestData;
+import dev.lantern.shared.testing.TestImages;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CaptionResourceTest {
+
+    private static final Path MOUSE = TestData.images().resolve("n03793489_mouse.JPEG");
+    private static final Path GOLDFISH = TestData.images().resolve("n01443537_goldfish.JPEG");
+
+    @Inject
+    ImageCaptioner captioner;
+
+    @Inject
+    ImageClassifier classifier;
+
+    @BeforeEach
+    void ready() throws InterruptedException {
+        CaptionerReady.await(captioner, classifier);
+    }
+
+    @Test
+    void captionsAMultipartUploadWithObjectsInImagePixels() {
+        JsonPath answer = given().multiPart("image", MOUSE.toFile(), "image/jpeg")
+                .when().post("/api/caption")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("caption", containsString("mouse"))
+                .body("objects.label", hasItems("tv", "mouse", "keyboard", "person"))
+                .body("objects[0].label", equalTo("tv"))
+                .body("objects[0].score", greaterThan(0.85f))
+                .body("tags", hasSize(5))
+                .body("tags[0].probability", greaterThan(0f))
+                .body("model", containsString("yolox-nano"))
+                .body("model", containsString("mobilenetv2-12-int8"))
+                .body("timings.detectorMs", greaterThan(0f))
+                .body("timings.classifierMs", greaterThan(0f))
+                .extract().jsonPath();
+        int width = answer.getInt("image.width");
+        int height = answer.getInt("image.height");
+        assertEquals(500, width);
+        List<Map<String, Integer>> boxes = answer.getList("objects.box");
+        for (Map<String, Integer> box : boxes) {
+            int x = box.get("x");
+            int y = box.get("y");
+            assertEquals(true, x >= 0 && y >= 0 && box.get("width") > 0 && box.get("height") > 0, box.toString());
+            assertEquals(true, x + box.get("width") <= width && y + box.get("height") <= height, box.toString());
+        }
+    }
+
+    @Test
+    void captionsARawBodyAndTheListDetail() {
+        given().contentType("image/jpeg").body(TestData.bytes(MOUSE)).queryParam("detail", "list")
+                .when().post("/api/caption")
+                .then().statusCode(200)
+                .body("caption", containsString("Also visible:"))
+                .body("objects", hasSize(greaterThanOrEqualTo(4)));
+        given().contentType("image/jpeg").body(TestData.bytes(GOLDFISH))
+                .when().post("/api/caption")
+                .then().statusCode(200)
+                .body("caption", equalTo("A close-up of a goldfish."))
+                .body("objects", hasSize(0))
+                .body("tags[0].label", equalTo("goldfish"));
+    }
+
+    @Test
+    void tagsComeFromTheSameClassifierModelThatServesTheClassifierApi() {
+        long before = classifierBatches();
+        given().contentType("image/jpeg").body(TestData.bytes(GOLDFISH)).post("/api/caption").then().statusCode(200);
+        given().contentType("image/jpeg").body(TestData.bytes(GOLDFISH)).post("/api/classify").then().statusCode(200);
+        // one served classifier model: both requests went through its batcher
+        assertEquals(before + 2, classifierBatches());
+    }
+
+    private static long classifierBatches() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("lantern_batch_size_count\\{model=\"mobilenetv2-12-int8\"[^}]*} ([0-9.]+)")
+                .matcher(metrics);
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+    }
+
+    @Test
+    void textIsNotAnImage() {
+        given().contentType("image/png").body("definitely not a png".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/caption")
+                .then().statusCode(415).contentType(ContentType.JSON)
+                .body("error", containsString("not an image")).body("status", equalTo(415));
+    }
+
+    @Test
+    void wrongContentTypeIs415Json() {
+        given().contentType(ContentType.TEXT).body("hello")
+                .when().post("/api/caption")
+                .then().statusCode(415).contentType(ContentType.JSON).body("status", equalTo(415));
+    }
+
+    @Test
+    void corruptImageIs400() {
+        byte[] corrupt = Arrays.copyOf(TestData.bytes(GOLDFISH), 600);
+        for (int i = 400; i < corrupt.length; i++) {
+            corrupt[i] = (byte) 0xFF;
+        }
+        given().contentType("image/jpeg").body(corrupt)
+                .when().post("/api/caption")
+                .then().statusCode(400).contentType(ContentType.JSON).body("error", containsString("damaged"));
+    }
+
+    @Test
+    void emptyBodyIs400() {
+        given().contentType("image/jpeg").body(new byte[0])
+                .when().post("/api/caption")
+                .then().statusCode(400).body("error", containsString("empty"));
+    }
+
+    @Test
+    void hugePixelCountIs413() {
+        given().contentType("image/png").body(TestImages.pngClaiming(20_000, 20_000))
+                .when().post("/api/caption")
+                .then().statusCode(413).body("error", containsString("20000×20000"));
+    }
+
+    @Test
+    void missingImageFieldAndBadDetailAre400() {
+        given().multiPart("picture", GOLDFISH.toFile(), "image/jpeg")
+                .when().post("/api/caption")
+                .then().statusCode(400).body("error", containsString("'image'"));
+        given().contentType("image/jpeg").body(TestData.bytes(GOLDFISH)).queryParam("detail", "essay")
+                .when().post("/api/caption")
+                .then().statusCode(400).body("error", containsString("detail"));
+    }
+
+    @Test
+    void pageHealthTasksAndOpenApi() {
+        given().when().get("/captioner/")
+                .then().statusCode(200).body(containsString("Image captioner")).body(containsString("/ui/lantern.js"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'captioner' }.data.model", equalTo("ready"));
+        given().when().get("/api/tasks").then().statusCode(200)
+                .body("id", hasItems("captioner", "classifier"))
+                .body("status", everyItem(equalTo("ready")))
+                .body("find { it.id == 'captioner' }.page", equalTo("/captioner/"));
+        // the standalone captioner carries the classifier too: its root is the portal of both
+        given().when().get("/").then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("href=\"/captioner/\"")).body(containsString("href=\"/classifier/\""));
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/caption"));
+    }
+
+    @Test
+    void scoresAreBetweenTheThresholdAndOne() {
+        given().contentType("image/jpeg").body(TestData.bytes(MOUSE))
+                .when().post("/api/caption")
+                .then().statusCode(200)
+                .body("objects.score", everyItem(greaterThanOrEqualTo(0.3f)))
+                .body("objects.score", everyItem(lessThanOrEqualTo(1f)))
+                .body("objects.label", not(hasItem("")));
+    }
+}

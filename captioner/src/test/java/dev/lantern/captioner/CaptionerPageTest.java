@@ -1,0 +1,182 @@
+package dev.lantern.captioner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lantern.classifier.ImageClassifier;
+import dev.lantern.shared.testing.TestData;
+import dev.lantern.web.browser.HeadlessChromium;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The captioner page in real headless Chromium: choose, drop and paste an image; caption, boxes, errors. */
+@QuarkusTest
+@Tag("browser")
+class CaptionerPageTest {
+
+    private static ChromeDriver browser;
+
+    @TestHTTPResource("/captioner/")
+    URL page;
+
+    @Inject
+    ImageCaptioner captioner;
+
+    @Inject
+    ImageClassifier classifier;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(HeadlessChromium.installed(), "Debian chromium and chromium-driver are not installed");
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void openPage() throws InterruptedException {
+        CaptionerReady.await(captioner, classifier);
+        browser.get(page.toString());
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private String shownCaption() {
+        return waitUpTo(30).until(d -> {
+            String text = d.findElement(By.id("caption")).getText();
+            return text.isEmpty() ? null : text;
+        });
+    }
+
+    @Test
+    void choosingAFileShowsTheCaptionAndTheBoxesOverTheImage() {
+        Path mouse = TestData.images().resolve("n03793489_mouse.JPEG");
+        browser.findElement(By.cssSelector("#drop input[type=file]")).sendKeys(mouse.toString());
+
+        assertTrue(shownCaption().contains("mouse"), shownCaption());
+        assertEquals("false", browser.findElement(By.id("result")).getAttribute("aria-busy"));
+        WebElement figure = browser.findElement(By.id("figure"));
+        assertTrue(figure.isDisplayed());
+        List<WebElement> boxes = figure.findElements(By.cssSelector(".box"));
+        List<String> labels = boxes.stream().map(WebElement::getText).toList();
+        assertTrue(labels.containsAll(List.of("tv", "mouse", "keyboard", "person")), labels.toString());
+        // the boxes lie over the shown image: inside its rectangle, and the TV box is a large part of it
+        WebElement image = browser.findElement(By.id("shown"));
+        var frame = image.getRect();
+        for (WebElement box : boxes) {
+            var r = box.getRect();
+            assertTrue(r.getX() >= frame.getX() - 2 && r.getX() + r.getWidth() <= frame.getX() + frame.getWidth() + 2
+                    && r.getY() >= frame.getY() - 2
+                    && r.getY() + r.getHeight() <= frame.getY() + frame.getHeight() + 2, box.getText() + " " + r);
+        }
+        var tv = boxes.get(labels.indexOf("tv")).getRect();
+        assertTrue(tv.getWidth() * tv.getHeight() > 0.1 * frame.getWidth() * frame.getHeight(), tv.toString());
+        assertTrue(browser.findElements(By.cssSelector("#tags li")).size() == 5);
+        assertTrue(browser.findElement(By.id("meta")).getText().contains("yolox-nano"));
+
+        // the detail select asks again for the same image
+        new Select(browser.findElement(By.id("detail"))).selectByValue("list");
+        waitUpTo(30).until(d -> d.findElement(By.id("caption")).getText().contains("Also visible"));
+    }
+
+    @Test
+    void droppingAndPastingAnImageCaptionIt() {
+        drop("n01443537_goldfish.JPEG");
+        assertEquals("A close-up of a goldfish.", shownCaption());
+        assertTrue(browser.findElements(By.cssSelector("#figure .box")).isEmpty());
+
+        browser.executeScript("document.getElementById('caption').textContent = ''");
+        String mouse = Base64.getEncoder().encodeToString(
+                TestData.bytes(TestData.images().resolve("n03793489_mouse.JPEG")));
+        browser.executeScript("""
+                const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+                const data = new DataTransfer();
+                data.items.add(new File([bytes], 'pasted.jpg', {type: 'image/jpeg'}));
+                document.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true}));
+                """, mouse);
+        assertTrue(shownCaption().contains("mouse"));
+        assertTrue(browser.findElements(By.cssSelector("#figure .box")).size() >= 4);
+    }
+
+    private void drop(String file) {
+        String bytes = Base64.getEncoder().encodeToString(TestData.bytes(TestData.images().resolve(file)));
+        browser.executeScript("""
+                const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+                const data = new DataTransfer();
+                data.items.add(new File([bytes], arguments[1], {type: 'image/jpeg'}));
+                document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true}));
+                """, bytes, file);
+    }
+
+    @Test
+    void aNonImageShowsAReadableErrorAndNoCaption() throws IOException {
+        Path text = Files.createTempFile("not-an-image", ".jpg");
+        Files.writeString(text, "this is text", StandardCharsets.UTF_8);
+        browser.findElement(By.cssSelector("#drop input[type=file]")).sendKeys(text.toString());
+
+        WebElement error = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertTrue(error.getText().contains("not an image"), error.getText());
+        assertEquals("", browser.findElement(By.id("caption")).getText());
+        assertTrue(browser.findElements(By.cssSelector("#figure .box")).isEmpty());
+    }
+
+    @Test
+    void theDropZoneWorksFromTheKeyboard() {
+        WebElement zone = browser.findElement(By.id("drop"));
+        browser.executeScript("arguments[0].focus()", zone);
+        assertEquals(zone, browser.switchTo().activeElement());
+        browser.executeScript("""
+                window.__opened = false;
+                document.querySelector('#drop input[type=file]').addEventListener('click', e => {
+                  window.__opened = true; e.preventDefault(); });
+                """);
+        zone.sendKeys(Keys.ENTER);
+        assertEquals(Boolean.TRUE, browser.executeScript("return window.__opened"));
+    }
+
+    @Test
+    void theBusyStateShowsWhileTheRequestRuns() {
+        // hold the answer back to watch the busy state: wrap fetch so it waits for a signal
+        browser.executeScript("""
+                window.__release = null;
+                const original = window.fetch;
+                window.fetch = (...args) => new Promise(resolve => { window.__release = () => resolve(original(...args)); });
+                """);
+        drop("n01443537_goldfish.JPEG");
+        waitUpTo(10).until(d -> "true".equals(d.findElement(By.id("result")).getAttribute("aria-busy")));
+        assertTrue(browser.findElement(By.cssSelector("#result .busy-indicator")).isDisplayed());
+        assertTrue(!browser.findElement(By.id("again")).isEnabled());
+        browser.executeScript("window.__release()");
+        assertEquals("A close-up of a goldfish.", shownCaption());
+        assertEquals("false", browser.findElement(By.id("result")).getAttribute("aria-busy"));
+    }
+}

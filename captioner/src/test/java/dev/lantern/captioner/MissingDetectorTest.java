@@ -1,0 +1,63 @@
+package dev.lantern.captioner;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.lantern.classifier.ImageClassifier;
+import dev.lantern.shared.serving.ModelSlot;
+import dev.lantern.shared.testing.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A detector file that is nowhere to be found: the app still starts, says how to get it, and classifies. */
+@QuarkusTest
+@TestProfile(MissingDetectorTest.AbsentDetector.class)
+class MissingDetectorTest {
+
+    public static class AbsentDetector implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("lantern.captioner.detector.model.url", "https://models.example/zoo/absent-detector.onnx",
+                    "lantern.captioner.detector.model.sha256", "2".repeat(64),
+                    "lantern.offline", "true");
+        }
+    }
+
+    @Inject
+    ImageCaptioner captioner;
+
+    @Inject
+    ImageClassifier classifier;
+
+    @Test
+    void answers503WithHowToGetTheDetectorAndTheClassifierKeepsServing() throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while ((captioner.state() == ModelSlot.State.LOADING || classifier.state() == ModelSlot.State.LOADING)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        byte[] goldfish = TestData.bytes(TestData.images().resolve("n01443537_goldfish.JPEG"));
+        given().contentType("image/jpeg").body(goldfish)
+                .when().post("/api/caption")
+                .then().statusCode(503).contentType(ContentType.JSON)
+                .header("Retry-After", equalTo("30"))
+                .body("status", equalTo(503))
+                .body("error", containsString("absent-detector.onnx"))
+                .body("error", containsString("https://models.example/zoo/absent-detector.onnx"))
+                .body("error", containsString("LANTERN_MODELS_DIR"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'captioner' }.data.model", equalTo("failed"))
+                .body("checks.find { it.name == 'captioner' }.data.problem", containsString("absent-detector.onnx"));
+        given().when().get("/api/tasks").then().statusCode(200)
+                .body("find { it.id == 'captioner' }.status", containsString("absent-detector.onnx"));
+        given().when().get("/captioner/").then().statusCode(200);
+        given().contentType("image/jpeg").body(goldfish).when().post("/api/classify")
+                .then().statusCode(200).body("predictions[0].label", equalTo("goldfish"));
+    }
+}
