@@ -1,10 +1,13 @@
 package dev.lantern.translator.model;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import dev.lantern.shared.generation.BeamSearch;
 import dev.lantern.shared.generation.BoundaryTokens;
 import dev.lantern.shared.generation.GreedySearch;
@@ -12,10 +15,6 @@ import dev.lantern.shared.generation.Hypothesis;
 import dev.lantern.shared.generation.SearchOptions;
 import dev.lantern.shared.generation.SequenceSearch;
 import dev.lantern.translator.text.BpeTokenizer;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,22 +75,36 @@ public final class SentenceTranslator implements AutoCloseable {
         }
     }
 
-    /** Loads saved weights into an initialised model (resuming training keeps the gradients' arrays). */
+    /** Loads saved weights into an initialised model; its parameters stay the same objects (and trainable). */
     public static void loadParametersInto(TranslationTransformer model, NDManager manager, Path file)
             throws IOException {
         loadParameters(model, manager, file);
-        for (var parameter : model.getParameters().values()) {
-            parameter.getArray().setRequiresGradient(true);
-        }
     }
 
+    /**
+     * Copies the arrays of a parameter file into the model's parameters in place, widening fp16 to fp32. The file
+     * is an encoded {@link NDList} of every parameter in the block's order, each named by its path in the block.
+     */
     static void loadParameters(TranslationTransformer model, NDManager manager, Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            model.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
+        ai.djl.nn.ParameterList parameters = model.getParameters();
+        try (NDManager scratch = manager.newSubManager()) {
+            NDList arrays = NDList.decode(scratch, Files.readAllBytes(file));
+            if (arrays.size() != parameters.size()) {
+                throw new IOException(file + " holds " + arrays.size() + " arrays, the model has "
+                        + parameters.size() + " parameters");
+            }
+            for (int i = 0; i < arrays.size(); i++) {
+                NDArray saved = arrays.get(i);
+                NDArray target = parameters.get(i).getValue().getArray();
+                String name = parameters.get(i).getKey();
+                if (saved.getName() != null && !saved.getName().equals(name)
+                        || !saved.getShape().equals(target.getShape())) {
+                    throw new IOException(file + ": array " + i + " is " + saved.getName() + " " + saved.getShape()
+                            + ", the model expects " + name + " " + target.getShape());
+                }
+                saved.toType(target.getDataType(), false).toDevice(target.getDevice(), false).copyTo(target);
+            }
         }
-        model.cast(DataType.FLOAT32);
     }
 
     /** Writes the model directory; {@code half} stores the weights as fp16 (half the size). */
@@ -103,17 +116,22 @@ public final class SentenceTranslator implements AutoCloseable {
         saveParameters(model, dir.resolve(PARAMETERS), half);
     }
 
+    /** Writes every parameter (fp16 copies when {@code half}) to a file, then renames it into place. */
     public static void saveParameters(TranslationTransformer model, Path file, boolean half) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        if (half) {
-            model.cast(DataType.FLOAT16);
-        }
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
-            model.saveParameters(out);
-        } finally {
-            if (half) {
-                model.cast(DataType.FLOAT32);
+        ai.djl.nn.ParameterList parameters = model.getParameters();
+        NDManager owner = parameters.get(0).getValue().getArray().getManager();
+        try (NDManager scratch = owner.newSubManager()) {
+            NDList arrays = new NDList();
+            for (Pair<String, Parameter> parameter : parameters) {
+                NDArray array = parameter.getValue().getArray();
+                NDArray copy = array.toDevice(ai.djl.Device.cpu(), true)
+                        .toType(half ? DataType.FLOAT16 : array.getDataType(), true);
+                copy.attach(scratch);
+                copy.setName(parameter.getKey());
+                arrays.add(copy);
             }
+            Files.write(partial, arrays.encode());
         }
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);

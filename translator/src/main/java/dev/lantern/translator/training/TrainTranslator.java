@@ -258,6 +258,19 @@ public final class TrainTranslator {
         }
         say("done after %s; best validation BLEU %.2f in %s", duration((System.nanoTime() - runStart) / 1e9),
                 bestBleu, best);
+        if (Files.exists(best.resolve(SentenceTranslator.PARAMETERS))) {
+            exportHalf(best, out.resolve("model"));
+        }
+    }
+
+    /** The best checkpoint as a compact fp16 model directory, the form that ships. */
+    private void exportHalf(Path best, Path target) throws IOException {
+        try (SentenceTranslator loaded = SentenceTranslator.load(best, Device.cpu())) {
+            SentenceTranslator.save(loaded.model(), loaded.tokenizer(), target, true);
+        }
+        Files.copy(best.resolve("bleu.txt"), target.resolve("bleu.txt"), StandardCopyOption.REPLACE_EXISTING);
+        say("exported %s as fp16: %s (%,d bytes)", best, target,
+                Files.size(target.resolve(SentenceTranslator.PARAMETERS)));
     }
 
     private static int progressBatch(Path last) throws IOException {

@@ -16,7 +16,8 @@ public record TrainingOptions(
 
     static final String USAGE = """
             TrainTranslator --source en --target de [--name value ...]
-              --data DIR              line-aligned {train,val}.{lang}.gz (default ../shared/data/multi30k)
+              --data DIR              line-aligned {train,val}.{lang}.gz (default: shared/data/multi30k beside
+                                      the repository, from the repository root or a module folder)
               --output DIR            checkpoints, best model, log (default target/translator-<src>-<tgt>)
               --tatoeba FILE          also train on an English<TAB>other file (e.g. eng-deu-50k.tsv)
               --vocabulary FILE       use this BPE vocabulary instead of training one
@@ -49,7 +50,7 @@ public record TrainingOptions(
         String source = a.text("source", "en");
         String target = a.text("target", "de");
         TrainingOptions options = new TrainingOptions(
-                Path.of(a.text("data", "../shared/data/multi30k")), source, target,
+                Path.of(a.text("data", defaultData())), source, target,
                 Path.of(a.text("output", "target/translator-" + source + "-" + target)),
                 a.has("tatoeba") ? Path.of(a.text("tatoeba", null)) : null,
                 a.text("vocabulary-languages", "en,de,fr"), a.integer("vocabulary-size", 8000),
@@ -70,6 +71,15 @@ public record TrainingOptions(
             throw new IllegalArgumentException("--schedule must be inverse-sqrt or cosine");
         }
         return options;
+    }
+
+    private static String defaultData() {
+        for (String candidate : new String[] {"../shared/data/multi30k", "../../shared/data/multi30k"}) {
+            if (java.nio.file.Files.isDirectory(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        return "../shared/data/multi30k";
     }
 
     /** Takes values out of the map as they are read, so that what is left over is unknown. */
