@@ -17,7 +17,8 @@ public final class Bleu {
     private static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([\\.,])");
     private static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([\\.,])([^0-9])");
     private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** White space as Python's {@code str.split()} sees it (no-break spaces included), as sacreBLEU splits. */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\x1c-\\x1f]+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private Bleu() {}
 
@@ -72,8 +73,7 @@ public final class Bleu {
         text = PERIOD_COMMA_AFTER_NON_DIGIT.matcher(text).replaceAll("$1 $2 ");
         text = PERIOD_COMMA_BEFORE_NON_DIGIT.matcher(text).replaceAll(" $1 $2");
         text = DASH_AFTER_DIGIT.matcher(text).replaceAll("$1 $2 ");
-        String trimmed = SPACES.matcher(text).replaceAll(" ").strip();
-        return trimmed.isEmpty() ? new String[0] : trimmed.split(" ");
+        return SPACES.splitAsStream(text).filter(token -> !token.isEmpty()).toArray(String[]::new);
     }
 
     private static Map<List<String>, Integer> ngrams(String[] tokens) {

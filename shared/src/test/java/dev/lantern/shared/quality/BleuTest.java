@@ -18,6 +18,8 @@ class BleuTest {
                 Bleu.tokenize("It's a x-ray from 1990-2000, \"ok\" (3.5 and 1,000)."));
         assertArrayEquals(new String[] {"Größe", ":", "5", "&", "mehr"}, Bleu.tokenize("Größe: 5 &amp; mehr"));
         assertArrayEquals(new String[0], Bleu.tokenize("   "));
+        // a no-break space separates tokens, as Python's str.split() in sacreBLEU does
+        assertArrayEquals(new String[] {"ca", ".", "120", "cm"}, Bleu.tokenize("ca. 120\u00a0cm"));
     }
 
     @Test
