@@ -45,16 +45,30 @@ public final class AdamOptimizer implements AutoCloseable {
     }
 
     /**
-     * One update with the gradients of the last backward pass, which are zeroed afterwards. Gradient wrappers and
-     * temporaries go to {@code scratch}, which the caller closes.
+     * One update with the gradients of the last backward pass, which are zeroed afterwards. When their global L2
+     * norm exceeds {@code clipNorm} (if positive) they are scaled down to it; when it is not finite (a numerical
+     * accident) the step is skipped and false returned. Gradient wrappers and temporaries go to {@code scratch},
+     * which the caller closes.
      */
-    public void step(float learningRate, NDManager scratch) {
+    public boolean step(float learningRate, float clipNorm, NDManager scratch) {
+        NDArray[] gradients = new NDArray[parameters.size()];
+        double squares = 0;
+        for (int i = 0; i < gradients.length; i++) {
+            gradients[i] = parameters.get(i).getArray().getGradient();
+            gradients[i].attach(scratch);
+            squares += gradients[i].square().sum().getFloat();
+        }
+        double norm = Math.sqrt(squares);
+        if (!Double.isFinite(norm)) {
+            zero(gradients);
+            return false;
+        }
+        float scale = clipNorm > 0 && norm > clipNorm ? (float) (clipNorm / norm) : 1f;
         steps++;
         float correction = (float) (Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps)));
         for (int i = 0; i < parameters.size(); i++) {
             NDArray weight = parameters.get(i).getArray();
-            NDArray gradient = weight.getGradient();
-            gradient.attach(scratch);
+            NDArray gradient = scale == 1f ? gradients[i] : gradients[i].mul(scale);
             firstMoments[i].muli(beta1).addi(gradient.mul(1 - beta1));
             secondMoments[i].muli(beta2).addi(gradient.square().muli(1 - beta2));
             try (NDArray denominator = secondMoments[i].sqrt()) {
@@ -63,7 +77,15 @@ public final class AdamOptimizer implements AutoCloseable {
                     weight.subi(update.muli(learningRate * correction));
                 }
             }
-            gradient.subi(gradient);
+        }
+        zero(gradients);
+        return true;
+    }
+
+    /** Gradients accumulate across backward passes in PyTorch; copying zeros in (not x − x) also clears NaN. */
+    private static void zero(NDArray[] gradients) {
+        for (NDArray gradient : gradients) {
+            gradient.zerosLike().copyTo(gradient);
         }
     }
 

@@ -52,7 +52,7 @@ public final class TrainTranslator {
         this.log = log;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException {
         TrainingOptions options;
         try {
             options = TrainingOptions.parse(args);
@@ -65,6 +65,11 @@ public final class TrainTranslator {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(options.threads()));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         DjlEnvironment.lockDown();
+        train(options, args);
+    }
+
+    /** Runs (or resumes) training as the command line describes; also the entry point of tests. */
+    public static void train(TrainingOptions options, String[] args) throws IOException {
         Files.createDirectories(options.output());
         try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(options.output().resolve("train.log"),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
@@ -189,6 +194,7 @@ public final class TrainTranslator {
         int firstBatch = progress.batch();
         double bestBleu = progress.bestBleu();
         boolean timeUp = false;
+        int skipped = 0;
         for (; epoch < options.epochs() && !timeUp; epoch++, firstBatch = 0) {
             List<List<TokenBatches.Example>> batches = TokenBatches.make(examples, options.maxTokens(),
                     new Random(options.seed() * 1_000_003L + epoch));
@@ -213,11 +219,18 @@ public final class TrainTranslator {
                         intervalTokens += tokens;
                         intervalAllTokens += tokens + arrays[0].neq(0).sum().getLong();
                     }
-                    intervalLoss += lossSum.getFloat();
-                    adam.step(lr, scratch);
+                    float batchLoss = lossSum.getFloat();
+                    if (adam.step(lr, options.clipNorm(), scratch)) {
+                        intervalLoss += batchLoss;
+                    } else {
+                        skipped++;
+                        intervalTokens -= arrays[2].neq(0).sum().getLong();
+                        say("skipped batch %d of epoch %d: non-finite gradients (loss %s); %d skipped so far",
+                                b + 1, epoch + 1, batchLoss, skipped);
+                    }
                 }
                 done++;
-                if (adam.steps() % options.logEvery() == 0 || b == batches.size() - 1) {
+                if (done % options.logEvery() == 0 || b == batches.size() - 1) {
                     double seconds = (System.nanoTime() - intervalStart) / 1e9;
                     double perBatch = (System.nanoTime() - epochStart) / 1e9 / done;
                     say("epoch %d batch %d/%d step %d  loss %.3f  lr %.2e  %.0f tgt tok/s (%.0f src+tgt)  "

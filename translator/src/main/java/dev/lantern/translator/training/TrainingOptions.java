@@ -10,7 +10,8 @@ public record TrainingOptions(
         int vocabularySize, Path vocabulary,
         int modelDim, int heads, int encoderLayers, int decoderLayers, int feedForwardDim, float dropout,
         int maxPositions, int maxTrainLength,
-        int maxTokens, float learningRate, int warmupSteps, String schedule, float labelSmoothing, int epochs,
+        int maxTokens, float learningRate, int warmupSteps, String schedule, float labelSmoothing, float clipNorm,
+        int epochs,
         double timeLimitMinutes, int logEvery, double checkpointMinutes, int validationBeam, int validationLimit,
         int threads, String device, long seed, int trainLimit) {
 
@@ -28,6 +29,7 @@ public record TrainingOptions(
               --max-train-length 100  drop training pairs with a longer side (tokens)
               --max-tokens 4096       padded tokens per batch (rows x longest side)
               --lr 0.001 --warmup 1000 --schedule inverse-sqrt|cosine --label-smoothing 0.1
+              --clip-norm 1.0         scale gradients down to this global L2 norm (0 = off)
               --epochs 30             stop after this many epochs
               --time-limit-minutes M  or after M minutes (then validate and stop), 0 = none
               --log-every 50 --checkpoint-minutes 10
@@ -59,7 +61,8 @@ public record TrainingOptions(
                 a.integer("decoder-layers", 3), a.integer("ffn", 1024), a.decimal("dropout", 0.1f),
                 a.integer("max-positions", 128), a.integer("max-train-length", 100),
                 a.integer("max-tokens", 4096), a.decimal("lr", 1e-3f), a.integer("warmup", 1000),
-                a.text("schedule", "inverse-sqrt"), a.decimal("label-smoothing", 0.1f), a.integer("epochs", 30),
+                a.text("schedule", "inverse-sqrt"), a.decimal("label-smoothing", 0.1f), a.decimal("clip-norm", 1f),
+                a.integer("epochs", 30),
                 a.decimal("time-limit-minutes", 0), a.integer("log-every", 50), a.decimal("checkpoint-minutes", 10),
                 a.integer("validation-beam", 1), a.integer("validation-limit", Integer.MAX_VALUE),
                 a.integer("threads", Runtime.getRuntime().availableProcessors()), a.text("device", "auto"),

@@ -63,7 +63,7 @@ public final class TrainingStepBench {
                             collector.backward(l);
                         }
                         long t3 = System.nanoTime();
-                        adam.step(1e-4f, scratch);
+                        adam.step(1e-4f, 0f, scratch);
                         parameters.get(0).getArray().getFloat(0, 0);
                         long t4 = System.nanoTime();
                         if (it > 0) {

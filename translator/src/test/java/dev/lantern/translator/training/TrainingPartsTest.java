@@ -103,7 +103,7 @@ class TrainingPartsTest {
                         // L = sum(w²): gradient 2w; Adam's first steps move each weight by about lr against its sign
                         collector.backward(w.getArray().square().sum());
                     }
-                    adam.step(lr, scratch);
+                    adam.step(lr, 0f, scratch);
                 }
             }
             assertArrayEquals(new float[] {1 - 2 * lr, -2 + 2 * lr}, w.getArray().toFloatArray(), 1e-4f);
