@@ -37,10 +37,10 @@ import java.util.zip.GZIPInputStream;
  * ./mvnw -q install -pl translator -am -DskipTests
  * ./mvnw -q -pl translator exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.lantern.translator.bench.TranslatorBenchmark \
- *     -Dexec.args="--model=translator/target/translator-en-de/model --duration=15"
+ *     -Dexec.args="--model=translator/target/translator-en-de/model --duration=30"
  * </pre>
  *
- * Options (--name=value): --model=FOLDER (required; an en→de model), --duration=SECONDS (15), --warmup=SECONDS (3),
+ * Options (--name=value): --model=FOLDER (required; an en→de model), --duration=SECONDS (30), --warmup=SECONDS (3),
  * --concurrency=N (8), --port=PORT (18084), --threads=N PyTorch intra-op threads in both (default 1, the app's),
  * --data=FILE of source sentences, one a line, gzip or not (default Multi30k val.en.gz), --http=false to skip HTTP.
  */
@@ -68,7 +68,7 @@ public final class TranslatorBenchmark {
         Path djlCache = repo.resolve("target/djl-cache");
         System.setProperty("DJL_CACHE_DIR", System.getenv().getOrDefault("DJL_CACHE_DIR", djlCache.toString()));
         System.setProperty("ENGINE_CACHE_DIR", System.getenv().getOrDefault("ENGINE_CACHE_DIR", djlCache.toString()));
-        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "15")));
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
         Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "3")));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
         int port = Integer.parseInt(options.getOrDefault("port", "18084"));
