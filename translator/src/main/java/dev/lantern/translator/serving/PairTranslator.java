@@ -1,6 +1,7 @@
 package dev.lantern.translator.serving;
 
 import ai.djl.Device;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.lantern.shared.error.ModelUnavailableException;
 import dev.lantern.shared.generation.SearchOptions;
 import dev.lantern.shared.serving.BatchingOptions;
@@ -45,6 +46,7 @@ public final class PairTranslator implements AutoCloseable {
         String name = "lantern-transformer-" + pair.id();
         List<SentenceTranslator> copies = new ArrayList<>();
         try {
+            inferenceOnly();
             List<DynamicBatcher.BatchFunction<List<String>, List<String>>> workers = new ArrayList<>();
             for (int i = 0; i < batching.workers(); i++) {
                 SentenceTranslator copy = SentenceTranslator.load(dir, device);
@@ -63,6 +65,7 @@ public final class PairTranslator implements AutoCloseable {
     /** The sentences of every request in one call (the translator batches them by length), handed back per request. */
     private static List<List<String>> translateAll(SentenceTranslator copy, List<List<String>> requests,
             SearchOptions search, int sentencesPerBatch) {
+        inferenceOnly();
         List<String> all = new ArrayList<>();
         requests.forEach(all::addAll);
         List<String> translated = copy.translate(all, search, sentencesPerBatch);
@@ -73,6 +76,17 @@ public final class PairTranslator implements AutoCloseable {
             at += request.size();
         }
         return out;
+    }
+
+    /**
+     * Turns PyTorch's autograd off for the calling thread. Its grad mode is per thread and DJL turns it off only on
+     * the thread that started the engine; on any other (this loader, the workers) every operation on the weights
+     * would record a graph for a backward pass that never comes, and in-place writes to the weights would fail.
+     */
+    private static void inferenceOnly() {
+        if (JniUtils.isGradMode()) {
+            JniUtils.setGradMode(false);
+        }
     }
 
     /** Queues the sentences of one request; the future fails with {@code BusyException} when the queue is full. */
