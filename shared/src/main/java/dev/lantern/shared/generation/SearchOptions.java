@@ -1,0 +1,29 @@
+package dev.lantern.shared.generation;
+
+/**
+ * Settings of a search. {@code lengthPenalty} is the exponent α of the score {@code logP / length^α} (length counts
+ * EOS): 0 ranks by raw log-probability, which favours short outputs; about 0.6–1.0 is usual for translation.
+ * {@code maxLength} bounds the generated tokens, EOS included; a hypothesis that reaches it is finished as it is.
+ */
+public record SearchOptions(int beamSize, double lengthPenalty, int maxLength) {
+
+    public SearchOptions {
+        if (beamSize < 1) {
+            throw new IllegalArgumentException("beam size must be at least 1, not " + beamSize);
+        }
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maximum length must be at least 1, not " + maxLength);
+        }
+        if (!Double.isFinite(lengthPenalty)) {
+            throw new IllegalArgumentException("length penalty must be a finite number");
+        }
+    }
+
+    public static SearchOptions greedy(int maxLength) {
+        return new SearchOptions(1, 0, maxLength);
+    }
+
+    double normalise(double logProbability, int length) {
+        return lengthPenalty == 0 ? logProbability : logProbability / Math.pow(length, lengthPenalty);
+    }
+}
