@@ -2,6 +2,7 @@ package dev.lantern.captioner.api;
 
 import dev.lantern.captioner.ImageCaptioner;
 import dev.lantern.web.suite.SuiteTask;
+import dev.lantern.web.suite.TaskStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,10 +30,6 @@ public class CaptionerTask implements SuiteTask {
 
     @Override
     public String status() {
-        return switch (captioner.state()) {
-            case READY -> "ready";
-            case LOADING -> "loading";
-            case FAILED -> captioner.problem();
-        };
+        return TaskStatus.describe(captioner.state(), captioner.problem());
     }
 }

@@ -1,17 +1,14 @@
 package dev.lantern.classifier.api;
 
 import dev.lantern.classifier.ImageClassifier;
-import dev.lantern.shared.serving.ModelSlot;
+import dev.lantern.web.suite.TaskStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/**
- * Not ready while the model loads and warms up. A model that failed to load does not hold back readiness: the
- * app still serves its other tasks, and this one answers 503 with the reason (shown here too).
- */
+/** Readiness of this task's model: the same rules for every task ({@link TaskStatus#readiness}). */
 @Readiness
 @ApplicationScoped
 public class ClassifierReadiness implements HealthCheck {
@@ -21,11 +18,6 @@ public class ClassifierReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        ModelSlot.State state = classifier.state();
-        var response = HealthCheckResponse.named("classifier").withData("model", state.name().toLowerCase());
-        if (state == ModelSlot.State.FAILED) {
-            response.withData("problem", classifier.problem());
-        }
-        return response.status(state != ModelSlot.State.LOADING).build();
+        return TaskStatus.readiness("classifier", classifier.state(), classifier.problem());
     }
 }

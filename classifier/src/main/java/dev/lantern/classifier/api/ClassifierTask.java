@@ -2,6 +2,7 @@ package dev.lantern.classifier.api;
 
 import dev.lantern.classifier.ImageClassifier;
 import dev.lantern.web.suite.SuiteTask;
+import dev.lantern.web.suite.TaskStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,10 +30,6 @@ public class ClassifierTask implements SuiteTask {
 
     @Override
     public String status() {
-        return switch (classifier.state()) {
-            case READY -> "ready";
-            case LOADING -> "loading";
-            case FAILED -> classifier.problem();
-        };
+        return TaskStatus.describe(classifier.state(), classifier.problem());
     }
 }

@@ -2,6 +2,7 @@ package dev.lantern.summarizer.api;
 
 import dev.lantern.summarizer.SummarizerService;
 import dev.lantern.web.suite.SuiteTask;
+import dev.lantern.web.suite.TaskStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,10 +30,6 @@ public class SummarizerTask implements SuiteTask {
 
     @Override
     public String status() {
-        return switch (summarizer.state()) {
-            case READY -> "ready";
-            case LOADING -> "loading";
-            case FAILED -> summarizer.problem();
-        };
+        return TaskStatus.describe(summarizer.state(), summarizer.problem());
     }
 }

@@ -102,7 +102,8 @@ public final class SentenceTranslator implements AutoCloseable {
                     throw new IOException(file + ": array " + i + " is " + saved.getName() + " " + saved.getShape()
                             + ", the model expects " + name + " " + target.getShape());
                 }
-                saved.toType(target.getDataType(), false).toDevice(target.getDevice(), false).copyTo(target);
+                // in-place arithmetic, not copyTo: DJL's copyTo makes the tensor alias a Java buffer
+                target.muli(0).addi(saved.toType(target.getDataType(), false).toDevice(target.getDevice(), false));
             }
         }
     }

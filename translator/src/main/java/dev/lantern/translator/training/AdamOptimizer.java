@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +62,7 @@ public final class AdamOptimizer implements AutoCloseable {
         }
         double norm = Math.sqrt(squares);
         if (!Double.isFinite(norm)) {
-            zero(gradients);
+            zeroGradients();
             return false;
         }
         float scale = clipNorm > 0 && norm > clipNorm ? (float) (clipNorm / norm) : 1f;
@@ -78,14 +80,18 @@ public final class AdamOptimizer implements AutoCloseable {
                 }
             }
         }
-        zero(gradients);
+        zeroGradients();
         return true;
     }
 
-    /** Gradients accumulate across backward passes in PyTorch; copying zeros in (not x − x) also clears NaN. */
-    private static void zero(NDArray[] gradients) {
-        for (NDArray gradient : gradients) {
-            gradient.zerosLike().copyTo(gradient);
+    /**
+     * Gradients accumulate across backward passes in PyTorch: clear them with the engine's {@code grad.zero_()},
+     * which also clears NaN (x − x would not). Not {@code copyTo}/{@code set(Buffer)}: DJL then points the tensor at
+     * a Java buffer that the gradient's short-lived wrapper owns, and the next backward writes into freed memory.
+     */
+    private void zeroGradients() {
+        for (Parameter parameter : parameters) {
+            JniUtils.zeroGrad((PtNDArray) parameter.getArray());
         }
     }
 

@@ -29,7 +29,7 @@ class SentenceTranslatorTest {
         BpeTokenizer tokenizer = new BpeTrainer(300, 1).train(TEXT);
         TransformerConfig config = new TransformerConfig(tokenizer.vocabularySize(), 32, 4, 1, 1, 64, 0.1f, 40);
         List<String> sentences = List.of("Two dogs play.", "A dog.", "Children run on the grass in the snow.");
-        SearchOptions beam = new SearchOptions(3, 1.0, 20);
+        SearchOptions beam = new SearchOptions(3, 1.0, 10);
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             TranslationTransformer model = new TranslationTransformer(config);
             model.initialize(manager, DataType.FLOAT32, new Shape(1, 1), new Shape(1, 1));
