@@ -13,14 +13,14 @@ public final class TrainingCommand {
 
     /** The exact training command for {@code pair}, run from {@code translator/} after the build of TRAINING.md. */
     public static String of(LanguagePair pair) {
-        String vocabulary = pair.source().equals("en") ? ""
-                : " --vocabulary target/translator-en-" + pair.source() + "/bpe.txt";
+        // every direction shares the vocabulary of the first one trained, en-de (TRAINING.md)
+        String vocabulary = pair.id().equals("en-de") ? "" : " --vocabulary target/translator-en-de/bpe.txt";
         return "nice java -Dai.djl.offline=true -cp $CP dev.lantern.translator.training.TrainTranslator"
                 + " --source " + pair.source() + " --target " + pair.target()
-                + " --data ../../shared/data/multi30k --output target/translator-" + pair.id() + vocabulary
+                + " --output target/translator-" + pair.id() + vocabulary
                 + " --model-dim 256 --heads 4 --encoder-layers 3 --decoder-layers 3 --ffn 1024 --dropout 0.3"
-                + " --max-tokens 4096 --lr 0.001 --warmup 400 --schedule cosine --epochs 25 --label-smoothing 0.1"
-                + " --time-limit-minutes 125";
+                + " --max-tokens 4096 --lr 0.0015 --warmup 400 --schedule cosine --epochs 30 --label-smoothing 0.1"
+                + " --time-limit-minutes 115 --threads 2";
     }
 
     /** The whole advice: what is missing, the command, where to put its output. */
