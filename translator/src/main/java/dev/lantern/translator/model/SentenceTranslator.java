@@ -87,6 +87,10 @@ public final class SentenceTranslator implements AutoCloseable {
      */
     static void loadParameters(TranslationTransformer model, NDManager manager, Path file) throws IOException {
         ai.djl.nn.ParameterList parameters = model.getParameters();
+        // autograd is per thread and DJL turns it off only where the engine started; in-place writes to weights
+        // that require a gradient fail while it is on
+        boolean gradMode = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         try (NDManager scratch = manager.newSubManager()) {
             NDList arrays = NDList.decode(scratch, Files.readAllBytes(file));
             if (arrays.size() != parameters.size()) {
@@ -105,6 +109,8 @@ public final class SentenceTranslator implements AutoCloseable {
                 // in-place arithmetic, not copyTo: DJL's copyTo makes the tensor alias a Java buffer
                 target.muli(0).addi(saved.toType(target.getDataType(), false).toDevice(target.getDevice(), false));
             }
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(gradMode);
         }
     }
 

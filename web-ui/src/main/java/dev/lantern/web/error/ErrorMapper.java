@@ -1,6 +1,7 @@
 package dev.lantern.web.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.lantern.shared.error.BusyException;
 import dev.lantern.shared.error.LanternException;
 import jakarta.ws.rs.WebApplicationException;
@@ -44,6 +45,14 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
         return json(Response.status(400), "The body is not valid JSON: " + e.getOriginalMessage(), 400);
+    }
+
+    /** Valid JSON of the wrong shape ({"text": [1, 2]}): Quarkus's own mapper for it answers 400 with no body. */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        String field = e.getPath().isEmpty() ? "" : " at '" + e.getPath().get(e.getPath().size() - 1).getFieldName()
+                + "'";
+        return json(Response.status(400), "The JSON has a value of the wrong type" + field + ".", 400);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,19 @@
+package dev.lantern.translator;
+
+/**
+ * Where the time of one translation went, in milliseconds.
+ *
+ * @param detectMs language detection (0 when the source was given)
+ * @param splitMs sentence splitting
+ * @param queueMs waiting for a free worker
+ * @param translateMs the search over all sentences of the pass (shared with requests merged into it)
+ * @param totalMs the whole request inside the service
+ * @param sentences sentences translated
+ */
+public record Timings(double detectMs, double splitMs, double queueMs, double translateMs, double totalMs,
+        int sentences) {
+
+    public static double millis(long nanos) {
+        return Math.round(nanos / 1e4) / 100.0;
+    }
+}

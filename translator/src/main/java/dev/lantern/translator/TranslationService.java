@@ -1,0 +1,195 @@
+package dev.lantern.translator;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import dev.lantern.shared.engine.DeviceChoice;
+import dev.lantern.shared.engine.DjlEnvironment;
+import dev.lantern.shared.error.BadInputException;
+import dev.lantern.shared.error.PayloadTooLargeException;
+import dev.lantern.shared.error.UnprocessableInputException;
+import dev.lantern.shared.generation.SearchOptions;
+import dev.lantern.shared.runtime.LanternConfig;
+import dev.lantern.shared.serving.BatchingOptions;
+import dev.lantern.shared.serving.ModelSlot;
+import dev.lantern.shared.text.DetectedLanguage;
+import dev.lantern.shared.text.LanguageDetector;
+import dev.lantern.shared.text.SentenceSplitter;
+import dev.lantern.translator.document.SegmentedText;
+import dev.lantern.translator.serving.ModelFolders;
+import dev.lantern.translator.serving.PairTranslator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * The translation task: checks a request, detects the source language when it is not given, cuts the text into
+ * sentences and has the pair's model translate them all as one batch, then puts them back in the text's layout.
+ * Each pair's model loads in the background; a pair whose model is missing answers "unavailable" with the way to
+ * train it, and the other pairs (and the rest of the app) work on.
+ */
+@ApplicationScoped
+public class TranslationService {
+
+    @Inject
+    TranslatorConfig config;
+
+    @Inject
+    LanternConfig lantern;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<LanguagePair, ModelSlot<PairTranslator>> slots = new LinkedHashMap<>();
+    private SentenceSplitter splitter;
+    private LanguageDetector detector;
+
+    void start(@Observes StartupEvent event) {
+        splitter = new SentenceSplitter();
+        detector = new LanguageDetector();
+        ModelFolders folders = new ModelFolders(config, lantern);
+        for (String id : config.pairs()) {
+            LanguagePair pair = LanguagePair.parse(id);
+            ModelSlot<PairTranslator> slot = new ModelSlot<>("translator " + pair.id());
+            slots.put(pair, slot);
+            slot.loadInBackground(() -> load(pair, folders));
+        }
+    }
+
+    private PairTranslator load(LanguagePair pair, ModelFolders folders) {
+        var dir = folders.resolve(pair); // before the engine loads: a missing model costs no libtorch start
+        if (config.batching().threads() > 0) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.batching().threads()));
+        }
+        DjlEnvironment.lockDown();
+        Device device = DeviceChoice.parse(config.device()).resolve(Engine.getEngine("PyTorch"));
+        TranslatorConfig.Batching batching = config.batching();
+        return PairTranslator.load(pair, dir, device, searchOptions(config.search()), batching.sentencesPerBatch(),
+                new BatchingOptions(batching.requestsPerPass(), Duration.ZERO, batching.queueCapacity(),
+                        batching.workers()), registry);
+    }
+
+    /** The configured search: beam search, or greedy when asked for. */
+    public static SearchOptions searchOptions(TranslatorConfig.Search search) {
+        return search.greedy() ? SearchOptions.greedy(search.maxLength())
+                : new SearchOptions(search.beamSize(), search.lengthPenalty(), search.maxLength());
+    }
+
+    void stop(@Observes ShutdownEvent event) throws Exception {
+        for (ModelSlot<PairTranslator> slot : slots.values()) {
+            slot.close();
+        }
+    }
+
+    /**
+     * Translates {@code text} into {@code target}; the future fails with a {@code LanternException} on overload.
+     *
+     * @param source ISO 639-1 code of the text's language, or null to detect it
+     * @throws BadInputException when the text is blank or the target is missing
+     * @throws PayloadTooLargeException when the text is longer than {@code lantern.translator.limits.max-chars}
+     * @throws UnprocessableInputException when no served pair goes from the (detected) source to the target
+     * @throws dev.lantern.shared.error.ModelUnavailableException when the pair's model is missing or still loading
+     */
+    public CompletableFuture<Translation> translate(String text, String source, String target) {
+        long start = System.nanoTime();
+        if (text == null || text.isBlank()) {
+            throw new BadInputException("The text is empty: send the text to translate.");
+        }
+        int max = config.limits().maxChars();
+        if (text.length() > max) {
+            throw new PayloadTooLargeException("The text has " + text.length() + " characters; at most " + max
+                    + " are accepted.");
+        }
+        if (target == null || target.isBlank()) {
+            throw new BadInputException("target is missing: say which language to translate into, e.g."
+                    + " \"target\": \"de\".");
+        }
+        String to = target.trim().toLowerCase(Locale.ROOT);
+        boolean detected = source == null || source.isBlank();
+        String from = detected ? detect(text, to) : source.trim().toLowerCase(Locale.ROOT);
+        long detectedAt = System.nanoTime();
+        LanguagePair pair = new LanguagePair(from, to);
+        ModelSlot<PairTranslator> slot = slots.get(pair);
+        if (slot == null) {
+            throw new UnprocessableInputException(from.equals(to)
+                    ? "The text is already in " + name(from) + " (" + from + ")" + (detected ? " as detected" : "")
+                            + "; choose another target language."
+                    : "No model translates " + name(from) + " (" + from + ") into " + name(to) + " (" + to
+                            + "). Served pairs: " + pairList() + ".");
+        }
+        PairTranslator model = slot.get();
+        SegmentedText segmented = SegmentedText.of(text, splitter);
+        long splitAt = System.nanoTime();
+        if (segmented.sentences().isEmpty()) {
+            return CompletableFuture.completedFuture(new Translation(text, from, detected, to, model.name(),
+                    new Timings(Timings.millis(detectedAt - start), Timings.millis(splitAt - detectedAt), 0, 0,
+                            Timings.millis(System.nanoTime() - start), 0)));
+        }
+        return model.translate(segmented.sentences()).thenApply(done -> new Translation(
+                segmented.rejoin(done.output()), from, detected, to, model.name(),
+                new Timings(Timings.millis(detectedAt - start), Timings.millis(splitAt - detectedAt),
+                        Timings.millis(done.queueNanos()), Timings.millis(done.inferenceNanos()),
+                        Timings.millis(System.nanoTime() - start), segmented.sentences().size())));
+    }
+
+    private String detect(String text, String target) {
+        DetectedLanguage language = detector.detect(text);
+        String code = language.code();
+        boolean served = slots.keySet().stream().anyMatch(p -> p.source().equals(code));
+        if (!served) {
+            throw new UnprocessableInputException("The source language could not be told apart: the text looks like "
+                    + name(code) + " (" + code + ", confidence " + Math.round(language.confidence() * 100)
+                    + "%), which no model translates from. Choose the source language; served pairs: " + pairList()
+                    + ".");
+        }
+        return code;
+    }
+
+    private String pairList() {
+        return slots.keySet().stream().map(LanguagePair::id).collect(Collectors.joining(", "));
+    }
+
+    /** Every configured pair with its state. */
+    public List<PairStatus> pairs() {
+        List<PairStatus> out = new ArrayList<>();
+        slots.forEach((pair, slot) -> {
+            ModelSlot.State state = slot.state();
+            out.add(new PairStatus(pair.source(), name(pair.source()), pair.target(), name(pair.target()),
+                    switch (state) {
+                        case READY -> "ready";
+                        case LOADING -> "loading";
+                        case FAILED -> "unavailable";
+                    }, state == ModelSlot.State.FAILED ? slot.problem() : null));
+        });
+        return out;
+    }
+
+    /** LOADING while any pair loads, READY when every pair is, FAILED otherwise (some pair has no model). */
+    public ModelSlot.State state() {
+        List<ModelSlot.State> states = slots.values().stream().map(ModelSlot::state).toList();
+        if (states.contains(ModelSlot.State.LOADING)) {
+            return ModelSlot.State.LOADING;
+        }
+        return states.stream().allMatch(s -> s == ModelSlot.State.READY) ? ModelSlot.State.READY
+                : ModelSlot.State.FAILED;
+    }
+
+    public int maxChars() {
+        return config.limits().maxChars();
+    }
+
+    static String name(String code) {
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
+        return name.isEmpty() ? code : name;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.lantern.translator;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The translator's settings ({@code lantern.translator.*}). Each language pair's model is a folder made by
+ * {@code TrainTranslator} (see translator/TRAINING.md); by default it ships inside the jar.
+ */
+@ConfigMapping(prefix = "lantern.translator")
+public interface TranslatorConfig {
+
+    /** Language pairs served, each {@code source-target} in ISO 639-1 codes. */
+    @WithDefault("en-de,de-en,en-fr")
+    List<String> pairs();
+
+    /**
+     * Where a pair's model folder comes from, keyed by the pair ({@code lantern.translator.models."en-de".dir}).
+     * A pair with no entry uses the folder shipped on the classpath under {@value #CLASSPATH_FOLDER}{@code <pair>/}.
+     */
+    Map<String, ModelSource> models();
+
+    /** auto, cpu or gpu. */
+    @WithDefault("auto")
+    String device();
+
+    Search search();
+
+    Batching batching();
+
+    Limits limits();
+
+    String CLASSPATH_FOLDER = "translator-models/";
+
+    interface ModelSource {
+        /** A model folder on disk (config.properties, bpe.txt, model.params); wins over {@link #url()}. */
+        Optional<Path> dir();
+
+        /** Base URL of a model folder: its three files are fetched through the model store (mirror, cache). */
+        Optional<String> url();
+
+        /** Expected sha256 of {@code model.params} at {@link #url()}. */
+        Optional<String> sha256();
+    }
+
+    interface Search {
+        /** Beams per sentence; 1 is greedy search. */
+        @WithDefault("4")
+        int beamSize();
+
+        /** Exponent α of the score log P / length^α; 0 favours short outputs. */
+        @WithDefault("1.0")
+        double lengthPenalty();
+
+        /** Most tokens generated per sentence (it is also capped at 2 × source tokens + 10 and the model's positions). */
+        @WithDefault("128")
+        int maxLength();
+
+        /** Greedy search whatever the beam size says: fastest, a little worse. */
+        @WithDefault("false")
+        boolean greedy();
+    }
+
+    interface Batching {
+        /** Sentences decoded together in one search. */
+        @WithDefault("32")
+        int sentencesPerBatch();
+
+        /** Requests that already wait are merged into one pass, up to this many. */
+        @WithDefault("8")
+        int requestsPerPass();
+
+        /** Requests waiting per pair beyond which callers are turned away as busy (503). */
+        @WithDefault("64")
+        int queueCapacity();
+
+        /** Threads translating per pair, each with its own copy of the model (the model is not thread-safe). */
+        @WithDefault("1")
+        int workers();
+
+        /** PyTorch intra-op threads for the process; 0 leaves PyTorch's default (all cores). */
+        @WithDefault("0")
+        int threads();
+    }
+
+    interface Limits {
+        /** Longest accepted text, in characters (413 beyond). */
+        @WithDefault("20000")
+        int maxChars();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.lantern.translator.serving;
+
+import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.shared.model.ModelStore;
+import dev.lantern.shared.model.RemoteFile;
+import dev.lantern.shared.runtime.LanternConfig;
+import dev.lantern.translator.LanguagePair;
+import dev.lantern.translator.TranslatorConfig;
+import dev.lantern.translator.model.SentenceTranslator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Finds a language pair's model folder: a folder named in configuration, files fetched from a URL through the model
+ * store, or (the default) the folder shipped on the classpath, copied once into the model cache because the model
+ * loads from files.
+ */
+public final class ModelFolders {
+
+    static final List<String> FILES = List.of(SentenceTranslator.CONFIG, SentenceTranslator.VOCABULARY,
+            SentenceTranslator.PARAMETERS);
+
+    private final TranslatorConfig config;
+    private final LanternConfig lantern;
+
+    public ModelFolders(TranslatorConfig config, LanternConfig lantern) {
+        this.config = config;
+        this.lantern = lantern;
+    }
+
+    /**
+     * A local folder with the pair's model files.
+     *
+     * @throws ModelUnavailableException with the way to make the model when it is nowhere
+     */
+    public Path resolve(LanguagePair pair) {
+        TranslatorConfig.ModelSource source = config.models().get(pair.id());
+        if (source != null && source.dir().isPresent()) {
+            Path dir = source.dir().get();
+            for (String file : FILES) {
+                if (!Files.isRegularFile(dir.resolve(file))) {
+                    throw new ModelUnavailableException(TrainingCommand.advice(pair, dir.resolve(file)
+                            + " is missing"));
+                }
+            }
+            return dir;
+        }
+        if (source != null && source.url().isPresent()) {
+            return fetch(pair, source.url().get(), source.sha256().orElse(""));
+        }
+        return fromClasspath(pair);
+    }
+
+    /** A model store of the pair's own, so files of the same name from different pairs do not meet in the cache. */
+    private Path fetch(LanguagePair pair, String baseUrl, String sha256) {
+        String folder = "translator-" + pair.id();
+        ModelStore store = new ModelStore(lantern.models().dir().map(d -> d.resolve(folder)),
+                lantern.models().cache().resolve(folder), lantern.offline());
+        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        Path dir = null;
+        for (String file : FILES) {
+            String checksum = file.equals(SentenceTranslator.PARAMETERS) ? sha256 : "";
+            Path local = store.resolve(RemoteFile.of(base + file, checksum,
+                    "lantern.translator.models.\"" + pair.id() + "\".sha256"));
+            if (dir != null && !dir.equals(local.getParent())) {
+                throw new ModelUnavailableException("The files of the " + pair.id() + " model were found in"
+                        + " different folders (" + dir + ", " + local.getParent() + "); keep them together.");
+            }
+            dir = local.getParent();
+        }
+        return dir;
+    }
+
+    private Path fromClasspath(LanguagePair pair) {
+        String folder = TranslatorConfig.CLASSPATH_FOLDER + pair.id() + "/";
+        Path dir = lantern.models().cache().resolve("translator").resolve(pair.id());
+        for (String file : FILES) {
+            URL resource = ModelFolders.class.getResource("/" + folder + file);
+            if (resource == null) {
+                throw new ModelUnavailableException(TrainingCommand.advice(pair, "none is shipped in the jar and none"
+                        + " is configured"));
+            }
+            copy(resource, dir.resolve(file));
+        }
+        return dir;
+    }
+
+    /** Copies a resource to {@code target} unless a copy of the same size is there already. */
+    private static void copy(URL resource, Path target) {
+        try {
+            var connection = resource.openConnection();
+            connection.setUseCaches(false);
+            long size = connection.getContentLengthLong();
+            try (InputStream in = connection.getInputStream()) {
+                if (Files.isRegularFile(target) && size >= 0 && Files.size(target) == size) {
+                    return;
+                }
+                Files.createDirectories(target.getParent());
+                Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+                try {
+                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(partial);
+                }
+            }
+        } catch (IOException e) {
+            throw new ModelUnavailableException("The translation model file " + resource + " cannot be copied to "
+                    + target + ": " + e.getMessage(), e);
+        }
+    }
+}

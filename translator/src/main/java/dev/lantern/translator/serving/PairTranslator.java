@@ -1,0 +1,106 @@
+package dev.lantern.translator.serving;
+
+import ai.djl.Device;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.shared.generation.SearchOptions;
+import dev.lantern.shared.serving.BatchingOptions;
+import dev.lantern.shared.serving.DynamicBatcher;
+import dev.lantern.shared.serving.Inference;
+import dev.lantern.translator.LanguagePair;
+import dev.lantern.translator.model.SentenceTranslator;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One language pair being served: a bounded queue of requests and worker threads, each with its own copy of the
+ * model (a {@link SentenceTranslator} is not thread-safe). A request is the list of its sentences; requests that
+ * wait together are decoded as one batch.
+ */
+public final class PairTranslator implements AutoCloseable {
+
+    private static final List<String> WARM_UP = List.of("A man is riding a bike.", "Two dogs play in the snow.");
+
+    private final String name;
+    private final List<SentenceTranslator> copies;
+    private final DynamicBatcher<List<String>, List<String>> batcher;
+
+    private PairTranslator(String name, List<SentenceTranslator> copies,
+            DynamicBatcher<List<String>, List<String>> batcher) {
+        this.name = name;
+        this.copies = copies;
+        this.batcher = batcher;
+    }
+
+    /**
+     * Loads {@code batching.workers()} copies of the model in {@code dir} onto {@code device} and warms each up.
+     *
+     * @throws ModelUnavailableException when the folder does not hold a loadable model
+     */
+    public static PairTranslator load(LanguagePair pair, Path dir, Device device, SearchOptions search,
+            int sentencesPerBatch, BatchingOptions batching, MeterRegistry registry) {
+        String name = "lantern-transformer-" + pair.id();
+        List<SentenceTranslator> copies = new ArrayList<>();
+        try {
+            inferenceOnly();
+            List<DynamicBatcher.BatchFunction<List<String>, List<String>>> workers = new ArrayList<>();
+            for (int i = 0; i < batching.workers(); i++) {
+                SentenceTranslator copy = SentenceTranslator.load(dir, device);
+                copies.add(copy);
+                copy.translate(WARM_UP, search, sentencesPerBatch);
+                workers.add(requests -> translateAll(copy, requests, search, sentencesPerBatch));
+            }
+            return new PairTranslator(name, copies, new DynamicBatcher<>(name, batching, workers, registry));
+        } catch (IOException | RuntimeException e) {
+            copies.forEach(SentenceTranslator::close);
+            throw new ModelUnavailableException("The " + pair.id() + " translation model in " + dir
+                    + " cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    /** The sentences of every request in one call (the translator batches them by length), handed back per request. */
+    private static List<List<String>> translateAll(SentenceTranslator copy, List<List<String>> requests,
+            SearchOptions search, int sentencesPerBatch) {
+        inferenceOnly();
+        List<String> all = new ArrayList<>();
+        requests.forEach(all::addAll);
+        List<String> translated = copy.translate(all, search, sentencesPerBatch);
+        List<List<String>> out = new ArrayList<>(requests.size());
+        int at = 0;
+        for (List<String> request : requests) {
+            out.add(translated.subList(at, at + request.size()));
+            at += request.size();
+        }
+        return out;
+    }
+
+    /**
+     * Turns PyTorch's autograd off for the calling thread. Its grad mode is per thread and DJL turns it off only on
+     * the thread that started the engine; on any other (this loader, the workers) every operation on the weights
+     * would record a graph for a backward pass that never comes, and in-place writes to the weights would fail.
+     */
+    private static void inferenceOnly() {
+        if (JniUtils.isGradMode()) {
+            JniUtils.setGradMode(false);
+        }
+    }
+
+    /** Queues the sentences of one request; the future fails with {@code BusyException} when the queue is full. */
+    public CompletableFuture<Inference<List<String>>> translate(List<String> sentences) {
+        return batcher.submit(sentences);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        batcher.close();
+        copies.forEach(SentenceTranslator::close);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.lantern.translator.serving;
+
+import dev.lantern.translator.LanguagePair;
+import dev.lantern.translator.TranslatorConfig;
+
+/**
+ * How to make a missing model, as the 503 answer and the languages list tell it: the command of translator/TRAINING.md
+ * for the pair, and where its output goes.
+ */
+public final class TrainingCommand {
+
+    private TrainingCommand() {}
+
+    /** The exact training command for {@code pair}, run from {@code translator/} after the build of TRAINING.md. */
+    public static String of(LanguagePair pair) {
+        // every direction shares the vocabulary of the first one trained, en-de (TRAINING.md)
+        String vocabulary = pair.id().equals("en-de") ? "" : " --vocabulary target/translator-en-de/bpe.txt";
+        return "nice java -Dai.djl.offline=true -cp $CP dev.lantern.translator.training.TrainTranslator"
+                + " --source " + pair.source() + " --target " + pair.target()
+                + " --output target/translator-" + pair.id() + vocabulary
+                + " --model-dim 256 --heads 4 --encoder-layers 3 --decoder-layers 3 --ffn 1024 --dropout 0.3"
+                + " --max-tokens 4096 --lr 0.0015 --warmup 400 --schedule cosine --epochs 30 --label-smoothing 0.1"
+                + " --time-limit-minutes 115 --threads 2";
+    }
+
+    /** The whole advice: what is missing, the command, where to put its output. */
+    public static String advice(LanguagePair pair, String missing) {
+        return "No " + pair.id() + " translation model yet (" + missing + "). Lantern trains its own: in translator/,"
+                + " follow TRAINING.md and run `" + of(pair) + "`, then copy target/translator-" + pair.id()
+                + "/model/ to translator/src/main/resources/" + TranslatorConfig.CLASSPATH_FOLDER + pair.id()
+                + "/ and rebuild, or set lantern.translator.models.\"" + pair.id() + "\".dir to that folder.";
+    }
+}

@@ -1,0 +1,159 @@
+package dev.lantern.translator.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.lantern.translator.TinyModels;
+import dev.lantern.translator.TranslationService;
+import dev.lantern.translator.TranslatorReady;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The API over a real (tiny, trained) en-de model; de-en and en-fr have no model. */
+@QuarkusTest
+@WithTestResource(TinyModels.class)
+class TranslateResourceTest {
+
+    @Inject
+    TranslationService translator;
+
+    @BeforeEach
+    void ready() throws InterruptedException {
+        TranslatorReady.await(translator, "en-de");
+    }
+
+    private static Map<String, Object> body(String text, String source, String target) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("text", text);
+        body.put("source", source);
+        body.put("target", target);
+        return body;
+    }
+
+    @Test
+    void translatesASentence() {
+        given().contentType(ContentType.JSON).body(body("The red dog runs.", "en", "de"))
+                .when().post("/api/translate")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("translation", equalTo("Der rote hund läuft."))
+                .body("source", equalTo("en"))
+                .body("detectedSource", equalTo(false))
+                .body("target", equalTo("de"))
+                .body("model", equalTo("lantern-transformer-en-de"))
+                .body("timings.sentences", equalTo(1))
+                .body("timings.translateMs", greaterThan(0f));
+    }
+
+    @Test
+    void keepsParagraphsAndLinesAndTranslatesEverySentenceInOneBatch() {
+        String text = "The man eats. The old woman reads.\n\nThe small green bird sings.\r\n  The red dog runs.\n";
+        given().contentType(ContentType.JSON).body(body(text, "EN", "de"))
+                .when().post("/api/translate")
+                .then().statusCode(200)
+                .body("translation", equalTo("Der mann isst. Der alte frau liest.\n\nDer kleine grüne vogel singt."
+                        + "\r\n  Der rote hund läuft.\n"))
+                .body("timings.sentences", equalTo(4));
+    }
+
+    @Test
+    void detectsTheSourceWhenItIsNotGiven() {
+        String english = "The old woman reads the paper every morning while the man eats his breakfast. The small"
+                + " green bird sings outside the window.";
+        given().contentType(ContentType.JSON).body(Map.of("text", english, "target", "de"))
+                .when().post("/api/translate")
+                .then().statusCode(200)
+                .body("source", equalTo("en"))
+                .body("detectedSource", equalTo(true))
+                .body("translation", notNullValue());
+    }
+
+    @Test
+    void listsThePairsWithTheirState() {
+        given().when().get("/api/translate/languages")
+                .then().statusCode(200)
+                .body("pairs", hasSize(3))
+                .body("maxChars", equalTo(20000))
+                .body("pairs.find { it.source == 'en' && it.target == 'de' }.state", equalTo("ready"))
+                .body("pairs.find { it.source == 'en' && it.target == 'de' }.message", nullValue())
+                .body("pairs.find { it.source == 'en' && it.target == 'de' }.targetName", equalTo("German"))
+                .body("pairs.find { it.target == 'fr' }.state", equalTo("unavailable"))
+                .body("pairs.find { it.target == 'fr' }.message", containsString("TrainTranslator --source en"
+                        + " --target fr"));
+    }
+
+    @Test
+    void emptyTextMissingFieldsAndBadJsonAre400() {
+        given().contentType(ContentType.JSON).body(body(" \n ", "en", "de"))
+                .when().post("/api/translate")
+                .then().statusCode(400).body("status", equalTo(400)).body("error", containsString("empty"));
+        given().contentType(ContentType.JSON).body(Map.of("source", "en", "target", "de"))
+                .when().post("/api/translate").then().statusCode(400).body("error", containsString("empty"));
+        given().contentType(ContentType.JSON).body(Map.of("text", "The man eats.", "source", "en"))
+                .when().post("/api/translate").then().statusCode(400).body("error", containsString("target"));
+        given().contentType(ContentType.JSON).body("{\"text\": ")
+                .when().post("/api/translate").then().statusCode(400).body("error", containsString("JSON"));
+        given().contentType(ContentType.JSON).body("{\"text\": [1, 2], \"target\": \"de\"}")
+                .when().post("/api/translate").then().statusCode(400).body("error", containsString("'text'"));
+        given().contentType(ContentType.JSON).body("")
+                .when().post("/api/translate").then().statusCode(400).body("status", equalTo(400));
+    }
+
+    @Test
+    void overTheLimitIs413() {
+        given().contentType(ContentType.JSON).body(body("a".repeat(20_001), "en", "de"))
+                .when().post("/api/translate")
+                .then().statusCode(413).body("error", containsString("20000"));
+    }
+
+    @Test
+    void notJsonIs415() {
+        given().contentType(ContentType.TEXT).body("The man eats.")
+                .when().post("/api/translate")
+                .then().statusCode(415).contentType(ContentType.JSON).body("status", equalTo(415));
+    }
+
+    @Test
+    void unsupportedPairsAndLanguagesAre422() {
+        given().contentType(ContentType.JSON).body(body("The man eats.", "en", "xx"))
+                .when().post("/api/translate")
+                .then().statusCode(422).body("error", containsString("en-de, de-en, en-fr"));
+        given().contentType(ContentType.JSON).body(body("Der Mann isst.", "de", "fr"))
+                .when().post("/api/translate").then().statusCode(422).body("error", containsString("German"));
+        String french = "Le vieil homme lit le journal tous les matins pendant que la femme prend son petit"
+                + " déjeuner dans la cuisine.";
+        given().contentType(ContentType.JSON).body(Map.of("text", french, "target", "de"))
+                .when().post("/api/translate")
+                .then().statusCode(422).body("error", containsString("French (fr"));
+        String german = "Die alte Frau liest jeden Morgen die Zeitung, während der Mann in der Küche sein"
+                + " Frühstück isst.";
+        given().contentType(ContentType.JSON).body(Map.of("text", german, "target", "de"))
+                .when().post("/api/translate")
+                .then().statusCode(422).body("error", containsString("already in German"));
+    }
+
+    @Test
+    void aPairWithoutAModelIs503WithHowToTrainIt() {
+        given().contentType(ContentType.JSON).body(body("The man eats.", "en", "fr"))
+                .when().post("/api/translate")
+                .then().statusCode(503).header("Retry-After", notNullValue())
+                .body("error", containsString("TrainTranslator --source en --target fr"))
+                .body("error", containsString("translator-models/en-fr/"));
+        // a detected German text goes to de-en, which has no model either
+        String german = "Die alte Frau liest jeden Morgen die Zeitung, während der Mann in der Küche sein"
+                + " Frühstück isst.";
+        given().contentType(ContentType.JSON).body(Map.of("text", german, "target", "en"))
+                .when().post("/api/translate")
+                .then().statusCode(503).body("error", containsString("--vocabulary target/translator-en-de/bpe.txt"));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.lantern.translator.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import dev.lantern.shared.error.BusyException;
+import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.shared.generation.SearchOptions;
+import dev.lantern.shared.serving.BatchingOptions;
+import dev.lantern.shared.serving.Inference;
+import dev.lantern.translator.LanguagePair;
+import dev.lantern.translator.TinyModels;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A pair served from a real (tiny, trained) model: the queue, the workers, merged requests, a full queue. */
+class PairTranslatorTest {
+
+    private static final SearchOptions BEAM = new SearchOptions(4, 1.0, 40);
+    private static final LanguagePair EN_DE = new LanguagePair("en", "de");
+    /** Enough sentences to keep the worker busy while other requests queue up behind it. */
+    private static final List<String> LONG = Collections.nCopies(60, "The small green bird sings and the old"
+            + " woman reads.");
+
+    private static PairTranslator load(int requestsPerPass, int queue) {
+        return PairTranslator.load(EN_DE, TinyModels.model("en", "de"), Device.cpu(), BEAM, 32,
+                new BatchingOptions(requestsPerPass, Duration.ZERO, queue, 1), new SimpleMeterRegistry());
+    }
+
+    @Test
+    void requestsThatWaitTogetherAreOnePassAndEachGetsItsOwnSentences() {
+        try (PairTranslator pair = load(8, 16)) {
+            assertEquals("lantern-transformer-en-de", pair.name());
+            assertEquals(List.of("Der mann isst.", "Der kleine grüne vogel singt."),
+                    pair.translate(List.of("The man eats.", "The small green bird sings.")).join().output());
+
+            CompletableFuture<Inference<List<String>>> first = pair.translate(LONG);
+            List<CompletableFuture<Inference<List<String>>>> waiting = new ArrayList<>();
+            waiting.add(pair.translate(List.of("The man eats.")));
+            waiting.add(pair.translate(List.of("The old woman reads.", "The man eats.")));
+            waiting.add(pair.translate(List.of("The small green bird sings.")));
+            assertEquals(60, first.join().output().size());
+            assertEquals(List.of("Der mann isst."), waiting.get(0).join().output());
+            assertEquals(List.of("Der alte frau liest.", "Der mann isst."), waiting.get(1).join().output());
+            assertEquals(List.of("Der kleine grüne vogel singt."), waiting.get(2).join().output());
+            // the three queued behind (or with) the long request went through the model together
+            int batch = waiting.get(2).join().batchSize();
+            assertTrue(batch >= 3, "batch of " + batch);
+            assertEquals(batch, waiting.get(0).join().batchSize());
+        }
+    }
+
+    @Test
+    void aFullQueueTurnsCallersAwayAsBusy() {
+        try (PairTranslator pair = load(1, 1)) {
+            List<CompletableFuture<Inference<List<String>>>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pair.translate(LONG));
+            }
+            long busy = calls.stream().filter(c -> {
+                try {
+                    c.join();
+                    return false;
+                } catch (CompletionException e) {
+                    assertInstanceOf(BusyException.class, e.getCause());
+                    return true;
+                }
+            }).count();
+            assertTrue(busy >= 2, busy + " of 4 turned away");
+        }
+    }
+
+    @Test
+    void aFolderWithoutAModelIsUnavailableWithTheReason(@TempDir Path empty) {
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class, () -> PairTranslator.load(EN_DE,
+                empty, Device.cpu(), BEAM, 32, new BatchingOptions(1, Duration.ZERO, 1, 1),
+                new SimpleMeterRegistry()));
+        assertTrue(e.getMessage().contains(empty.toString()), e.getMessage());
+    }
+}
