@@ -1,5 +1,8 @@
 package dev.lantern.captioner.bench;
 
+import static dev.lantern.shared.testing.bench.BenchmarkLog.log;
+import static dev.lantern.shared.testing.bench.ClosedLoopLoad.percentileMillis;
+
 import ai.djl.engine.Engine;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -20,8 +23,11 @@ import dev.lantern.classifier.ClassifierModel;
 import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.engine.ModelFormat;
 import dev.lantern.shared.image.ImageDecoder;
+import dev.lantern.shared.testing.bench.DjlCache;
+import dev.lantern.shared.testing.bench.LoadAverage;
+import dev.lantern.shared.testing.bench.PackagedApp;
+import dev.lantern.shared.testing.bench.RepositoryRoot;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,15 +90,9 @@ public final class CaptionerBenchmark {
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
             options.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
-        Path repo = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(repo.resolve("captioner")) && repo.getParent() != null) {
-            repo = repo.getParent();
-        }
+        Path repo = RepositoryRoot.find();
         Path djlCache = repo.resolve("target/djl-cache");
-        if (System.getenv("DJL_CACHE_DIR") == null) {
-            System.setProperty("DJL_CACHE_DIR", djlCache.toString());
-            System.setProperty("ENGINE_CACHE_DIR", djlCache.toString());
-        }
+        DjlCache.useUnlessSet(djlCache);
         Duration warmUp = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
         Duration window = Duration.ofSeconds(Long.parseLong(options.get("duration")));
         int n = Integer.parseInt(options.get("concurrency"));
@@ -106,7 +107,7 @@ public final class CaptionerBenchmark {
             }
         }
         log("%d images; warm-up %s s, window %s s, concurrency %d; load average %s", images.size(),
-                warmUp.toSeconds(), window.toSeconds(), n, loadAverage());
+                warmUp.toSeconds(), window.toSeconds(), n, LoadAverage.all());
         List<Result> results = new ArrayList<>();
 
         try (DetectorModel detector = TestModels.detector()) {
@@ -171,7 +172,7 @@ public final class CaptionerBenchmark {
         }
         System.out.println(table(results));
         System.out.printf(Locale.ROOT, "%n%d images, warm-up %d s, measured %d s per scenario; load average at end %s.%n",
-                images.size(), warmUp.toSeconds(), window.toSeconds(), loadAverage());
+                images.size(), warmUp.toSeconds(), window.toSeconds(), LoadAverage.all());
     }
 
     private static final Pattern OBJECT = Pattern.compile("\"label\"\\s*:\\s*\"[^\"]*\"\\s*,\\s*\"score\"");
@@ -180,35 +181,22 @@ public final class CaptionerBenchmark {
             Duration window, List<byte[]> images, boolean withClassifier) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        Process server = null;
+        PackagedApp server = null;
         try {
             URI base;
             if (options.get("server").equals("start")) {
-                Path jar = repo.resolve("apps/target/quarkus-app/quarkus-run.jar");
-                Path logFile = repo.resolve("target/captioner-benchmark-server.log");
-                Files.createDirectories(logFile.getParent());
-                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true", "-jar", jar.toString())
-                        .redirectErrorStream(true).redirectOutput(logFile.toFile());
-                Map<String, String> env = builder.environment();
-                env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-                env.put("QUARKUS_HTTP_PORT", options.get("port"));
+                Map<String, String> env = new HashMap<>();
                 env.put("LANTERN_MODELS_DIR", dev.lantern.shared.testing.TestData.models().toString());
-                env.put("LANTERN_OFFLINE", "true");
-                env.put("DJL_CACHE_DIR", djlCache.toString());
-                env.put("ENGINE_CACHE_DIR", djlCache.toString());
-                env.put("DJL_OFFLINE", "true");
-                env.put("OPT_OUT_TRACKING", "true");
                 if (!withClassifier) {
                     // a model file that is nowhere: the classifier fails to load and the captioner goes without tags
                     env.put("LANTERN_CLASSIFIER_MODEL_URL", "https://models.invalid/benchmark-no-classifier.onnx");
                 }
-                log("starting %s on 127.0.0.1:%s (log %s)", jar, options.get("port"), logFile);
-                server = builder.start();
-                Process started = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-                base = URI.create("http://127.0.0.1:" + options.get("port"));
-                awaitReady(client, base, server, withClassifier);
+                PackagedApp.Launch launch = new PackagedApp.Launch(
+                        repo.resolve("apps/target/quarkus-app/quarkus-run.jar"), Integer.parseInt(options.get("port")),
+                        djlCache, repo.resolve("target/captioner-benchmark-server.log"), "/q/health/ready",
+                        response -> modelsAsNeeded(response, withClassifier), env, List.of());
+                server = PackagedApp.start(launch, client);
+                base = server.base();
             } else {
                 base = URI.create(options.get("server").replaceAll("/+$", ""));
             }
@@ -234,41 +222,27 @@ public final class CaptionerBenchmark {
                     measure(name, n, warmUp, window, images, post));
         } finally {
             if (server != null) {
-                server.destroy();
-                if (!server.waitFor(15, TimeUnit.SECONDS)) {
-                    server.destroyForcibly();
-                }
+                server.close();
             }
         }
     }
 
-    private static void awaitReady(HttpClient client, URI base, Process server, boolean withClassifier)
-            throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).GET().build();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server exited with " + server.exitValue());
-            }
-            try {
-                HttpResponse<String> r = client.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    // without the classifier, its check says "failed" by design; the captioner's must be ready
-                    String body = r.body().replaceAll("\\s", "");
-                    int at = body.indexOf("\"name\":\"captioner\"");
-                    int end = at < 0 ? -1 : body.indexOf('}', at);
-                    boolean captionerReady = end > 0 && body.substring(at, end).contains("\"model\":\"ready\"");
-                    if (withClassifier && body.contains("\"failed\"") || !captionerReady) {
-                        throw new IllegalStateException("the models are not as this scenario needs: " + r.body());
-                    }
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the port opens once Quarkus has started
-            }
-            Thread.sleep(250);
+    /**
+     * Ready once {@code /q/health/ready} answers 200. Without the classifier, its check says "failed" by design; the
+     * captioner's must be ready.
+     */
+    private static boolean modelsAsNeeded(HttpResponse<String> response, boolean withClassifier) {
+        if (response.statusCode() != 200) {
+            return false;
         }
-        throw new IllegalStateException("the server was not ready within 180 s");
+        String body = response.body().replaceAll("\\s", "");
+        int at = body.indexOf("\"name\":\"captioner\"");
+        int end = at < 0 ? -1 : body.indexOf('}', at);
+        boolean captionerReady = end > 0 && body.substring(at, end).contains("\"model\":\"ready\"");
+        if (withClassifier && body.contains("\"failed\"") || !captionerReady) {
+            throw new IllegalStateException("the models are not as this scenario needs: " + response.body());
+        }
+        return true;
     }
 
     /**
@@ -327,18 +301,11 @@ public final class CaptionerBenchmark {
         }
         Arrays.sort(all);
         Result result = new Result(scenario, threads, all.length, all.length / (window.toNanos() / 1e9),
-                percentile(all, 0.5), percentile(all, 0.99), Arrays.stream(errors).sum(),
+                percentileMillis(all, 0.5), percentileMillis(all, 0.99), Arrays.stream(errors).sum(),
                 Arrays.stream(firstError).filter(e -> e != null).findFirst().orElse(""), objects);
         log("%s ×%d: %.1f images/s, p50 %.1f ms, p99 %.1f ms, %d errors %s", scenario, threads, result.perSecond(),
                 result.p50(), result.p99(), result.errors(), result.firstError());
         return result;
-    }
-
-    private static double percentile(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 
     private static String table(List<Result> results) {
@@ -356,17 +323,5 @@ public final class CaptionerBenchmark {
                     r.p50() / base.p50(), r.p99() / base.p99(), r.requests(), r.errors(), same, r.objects().length));
         }
         return out.toString();
-    }
-
-    private static String loadAverage() {
-        try {
-            return String.join(", ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static void log(String format, Object... args) {
-        System.err.printf(Locale.ROOT, "[bench] " + format + "%n", args);
     }
 }

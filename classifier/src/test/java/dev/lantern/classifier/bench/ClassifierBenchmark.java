@@ -1,5 +1,7 @@
 package dev.lantern.classifier.bench;
 
+import static dev.lantern.shared.testing.bench.BenchmarkLog.log;
+
 import ai.djl.engine.Engine;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -14,13 +16,15 @@ import dev.lantern.shared.engine.ModelFormat;
 import dev.lantern.shared.image.ImageDecoder;
 import dev.lantern.shared.image.ImagePreprocessing;
 import dev.lantern.shared.model.ModelStore;
+import dev.lantern.shared.testing.bench.ClosedLoopLoad;
+import dev.lantern.shared.testing.bench.DjlCache;
+import dev.lantern.shared.testing.bench.LoadAverage;
+import dev.lantern.shared.testing.bench.PackagedApp;
+import dev.lantern.shared.testing.bench.RepositoryRoot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,7 +95,6 @@ public final class ClassifierBenchmark {
 
     /** Bounds on waiting, so that a hung server or model cannot hold the benchmark forever. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration SERVER_READY_TIMEOUT = Duration.ofSeconds(180);
     /** A scenario whose requests keep failing is stopped: its figures would mean nothing. */
     private static final int MAX_ERRORS_PER_THREAD = 20;
 
@@ -105,13 +108,10 @@ public final class ClassifierBenchmark {
             return;
         }
         Options options = Options.parse(args);
-        // DJL reads these from the environment first and from system properties second; exec:java cannot set the
-        // environment of the Maven JVM it runs in, so the property is the fallback
-        setPropertyUnlessInEnvironment("DJL_CACHE_DIR", options.djlCache().toString());
-        setPropertyUnlessInEnvironment("ENGINE_CACHE_DIR", options.djlCache().toString());
+        DjlCache.useUnlessSet(options.djlCache());
 
         List<TestImage> images = TestImage.readAll(options.images());
-        String loadAtStart = loadAverage();
+        String loadAtStart = LoadAverage.all();
         log("%d images from %s; warm-up %s s, measured %s s per scenario; load average %s", images.size(),
                 options.images(), seconds(options.warmUp()), seconds(options.duration()), loadAtStart);
 
@@ -132,7 +132,7 @@ public final class ClassifierBenchmark {
         System.out.println(markdownTable(results, baselineTop1));
         System.out.printf(Locale.ROOT, "%n%d images, warm-up %s s, measured %s s per scenario; load average"
                 + " (1, 5, 15 min) at start %s, at end %s.%n", images.size(), seconds(options.warmUp()),
-                seconds(options.duration()), loadAtStart, loadAverage());
+                seconds(options.duration()), loadAtStart, LoadAverage.all());
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -210,12 +210,17 @@ public final class ClassifierBenchmark {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        LanternServer server = null;
+        PackagedApp server = null;
         try {
             URI base;
             if (options.server().equals("start")) {
-                server = LanternServer.start(options, client);
-                base = server.baseUri();
+                PackagedApp.Launch launch = new PackagedApp.Launch(
+                        options.repo().resolve("apps/target/quarkus-app/quarkus-run.jar"), options.port(),
+                        options.djlCache(), options.repo().resolve("target/benchmark-server.log"), "/q/health/ready",
+                        PackagedApp.healthReady("the classifier"),
+                        Map.of("LANTERN_MODELS_DIR", options.models().toString()), List.of());
+                server = PackagedApp.start(launch, client);
+                base = server.base();
             } else {
                 base = URI.create(options.server().replaceAll("/+$", ""));
             }
@@ -255,137 +260,6 @@ public final class ClassifierBenchmark {
             throw new IllegalStateException("unexpected answer: " + abbreviate(json, 300));
         }
         return Integer.parseInt(matcher.group(1));
-    }
-
-    /** A Lantern suite started from its packaged jar, on loopback only, stopped on {@link #close}. */
-    private static final class LanternServer implements AutoCloseable {
-
-        private final Process process;
-        private final URI baseUri;
-        private final Path logFile;
-        private final Thread killOnExit;
-
-        private LanternServer(Process process, URI baseUri, Path logFile) {
-            this.process = process;
-            this.baseUri = baseUri;
-            this.logFile = logFile;
-            // an interrupted benchmark (Ctrl-C) must not leave a server holding the port
-            this.killOnExit = new Thread(process::destroyForcibly, "benchmark-server-killer");
-            Runtime.getRuntime().addShutdownHook(killOnExit);
-        }
-
-        static LanternServer start(Options options, HttpClient client) throws IOException, InterruptedException {
-            Path jar = options.repo().resolve("apps/target/quarkus-app/quarkus-run.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: build it with ./mvnw -o install -DskipTests");
-            }
-            if (portAnswers(options.port())) {
-                throw new IllegalStateException("127.0.0.1:" + options.port() + " is already in use; stop what runs"
-                        + " there or pass --port");
-            }
-            Path logFile = options.repo().resolve("target/benchmark-server.log");
-            Files.createDirectories(logFile.getParent());
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Dai.djl.offline=true",
-                    "-DOPT_OUT_TRACKING=true", "-jar", jar.toString())
-                    .directory(options.repo().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(options.port()));
-            env.put("LANTERN_MODELS_DIR", options.models().toString());
-            env.put("LANTERN_OFFLINE", "true");
-            env.put("DJL_CACHE_DIR", options.djlCache().toString());
-            env.put("ENGINE_CACHE_DIR", options.djlCache().toString());
-            env.put("DJL_OFFLINE", "true");
-            env.put("OPT_OUT_TRACKING", "true");
-            log("starting %s on 127.0.0.1:%d (log: %s)", jar, options.port(), logFile);
-            LanternServer server = new LanternServer(builder.start(), URI.create("http://127.0.0.1:" + options.port()),
-                    logFile);
-            try {
-                server.awaitReady(client);
-            } catch (RuntimeException | IOException | InterruptedException e) {
-                server.close();
-                throw e;
-            }
-            return server;
-        }
-
-        URI baseUri() {
-            return baseUri;
-        }
-
-        /**
-         * Waits for {@code /q/health/ready}. Readiness is also "up" when the classifier failed to load (the suite
-         * keeps serving its other tasks), so the model state in the answer is checked too.
-         */
-        private void awaitReady(HttpClient client) throws IOException, InterruptedException {
-            long startNanos = System.nanoTime();
-            long deadline = startNanos + SERVER_READY_TIMEOUT.toNanos();
-            HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUri + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).GET().build();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the server exited with " + process.exitValue() + "; see "
-                            + logFile + ":\n" + logTail());
-                }
-                try {
-                    HttpResponse<String> response = client.send(ready, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200) {
-                        if (!response.body().contains("\"ready\"")) {
-                            throw new IllegalStateException("the server is up but the classifier is not ready: "
-                                    + response.body());
-                        }
-                        log("server ready after %.1f s", (System.nanoTime() - startNanos) / 1e9);
-                        return;
-                    }
-                } catch (IOException notListeningYet) {
-                    // the port opens only once Quarkus has started
-                }
-                Thread.sleep(250);
-            }
-            throw new IllegalStateException("the server was not ready within " + SERVER_READY_TIMEOUT.toSeconds()
-                    + " s; see " + logFile + ":\n" + logTail());
-        }
-
-        private String logTail() {
-            try {
-                List<String> lines = Files.readAllLines(logFile);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-            } catch (IOException | UncheckedIOException e) {
-                return "(log unreadable: " + e.getMessage() + ")";
-            }
-        }
-
-        /** SIGTERM for a graceful Quarkus shutdown, then SIGKILL if it takes too long. */
-        @Override
-        public void close() {
-            process.destroy();
-            try {
-                if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(killOnExit);
-            } catch (IllegalStateException shuttingDownAlready) {
-                // the hook runs anyway and finds the process gone
-            }
-            log("server stopped");
-        }
-
-        private static boolean portAnswers(int port) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -515,18 +389,9 @@ public final class ClassifierBenchmark {
             String firstError = clients.stream().map(c -> c.firstError).filter(e -> e != null).findFirst()
                     .orElse(null);
             double seconds = window.toNanos() / 1e9;
-            return new Result(scenario, concurrency, all.length, all.length / seconds, percentileMillis(all, 0.50),
-                    percentileMillis(all, 0.99), all.length == 0 ? Double.NaN : (double) batchSum / all.length,
-                    errors, firstError, top1);
-        }
-
-        /** Nearest-rank percentile of sorted nanosecond values, in milliseconds. */
-        private static double percentileMillis(long[] sorted, double p) {
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(p * sorted.length);
-            return sorted[Math.max(0, rank - 1)] / 1e6;
+            return new Result(scenario, concurrency, all.length, all.length / seconds,
+                    ClosedLoopLoad.percentileMillis(all, 0.50), ClosedLoopLoad.percentileMillis(all, 0.99),
+                    all.length == 0 ? Double.NaN : (double) batchSum / all.length, errors, firstError, top1);
         }
     }
 
@@ -599,7 +464,7 @@ public final class ClassifierBenchmark {
                 given.put(arg.substring(2, eq), arg.substring(eq + 1));
             }
             String repoGiven = given.remove("repo");
-            Path repo = (repoGiven == null ? findRepoRoot() : Path.of(repoGiven)).toAbsolutePath().normalize();
+            Path repo = (repoGiven == null ? RepositoryRoot.find() : Path.of(repoGiven)).toAbsolutePath().normalize();
             Path images = path(given.remove("images"), repo.resolve("../shared/testdata/images"));
             Path models = path(given.remove("models"), repo.resolve("../shared/models"));
             Path model = path(given.remove("model"), models.resolve("mobilenetv2-12-int8.onnx"));
@@ -627,19 +492,6 @@ public final class ClassifierBenchmark {
                     djlCache);
         }
 
-        /** Up from the working directory to the folder holding apps/ and classifier/ (exec:java keeps the root). */
-        private static Path findRepoRoot() {
-            Path dir = Path.of("").toAbsolutePath();
-            for (int depth = 0; dir != null && depth < 10; depth++, dir = dir.getParent()) {
-                if (Files.isRegularFile(dir.resolve("apps/pom.xml"))
-                        && Files.isRegularFile(dir.resolve("classifier/pom.xml"))) {
-                    return dir;
-                }
-            }
-            throw new IllegalArgumentException("cannot find the repository root from " + Path.of("").toAbsolutePath()
-                    + "; pass --repo=DIR");
-        }
-
         private static String take(Map<String, String> given, String name, String fallback) {
             String value = given.remove(name);
             return value == null ? fallback : value;
@@ -665,21 +517,6 @@ public final class ClassifierBenchmark {
         return best;
     }
 
-    private static void setPropertyUnlessInEnvironment(String name, String value) {
-        if (System.getenv(name) == null && System.getProperty(name) == null) {
-            System.setProperty(name, value);
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + ", " + fields[1] + ", " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
     private static String seconds(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
@@ -687,9 +524,5 @@ public final class ClassifierBenchmark {
 
     private static String abbreviate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max) + "...";
-    }
-
-    private static void log(String format, Object... args) {
-        System.err.printf(Locale.ROOT, "[benchmark] " + format + "%n", args);
     }
 }

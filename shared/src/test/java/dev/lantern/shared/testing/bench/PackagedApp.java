@@ -1,0 +1,183 @@
+package dev.lantern.shared.testing.bench;
+
+import static dev.lantern.shared.testing.bench.BenchmarkLog.log;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A packaged Quarkus app ({@code target/quarkus-app/quarkus-run.jar}) started as a child process on 127.0.0.1 with
+ * DJL offline, its output in a log file, stopped on {@link #close}.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    /**
+     * Decides from an answer of the readiness path whether the app is ready: true when it is, false to keep waiting;
+     * throws when the app is up but not in the state the benchmark needs.
+     */
+    @FunctionalInterface
+    public interface Readiness {
+        boolean ready(HttpResponse<String> response);
+    }
+
+    /**
+     * What to start: the jar, its port on loopback, the DJL cache folder, the log file, the readiness path and check,
+     * and the app's own settings as environment variables and JVM arguments.
+     */
+    public record Launch(Path jar, int port, Path djlCache, Path logFile, String readyPath, Readiness readiness,
+            Map<String, String> env, List<String> jvmArgs) {}
+
+    private final Process process;
+    private final URI base;
+    private final Path logFile;
+    private final Thread killOnExit;
+
+    private PackagedApp(Process process, URI base, Path logFile) {
+        this.process = process;
+        this.base = base;
+        this.logFile = logFile;
+        // an interrupted benchmark (Ctrl-C) must not leave a server holding the port
+        this.killOnExit = new Thread(process::destroyForcibly, "bench-server-killer");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /**
+     * {@code /q/health/ready} answering 200 whose checks say "ready": readiness is also "up" when a model failed to
+     * load (the app keeps serving the rest), so the model state in the answer counts too.
+     */
+    public static Readiness healthReady(String what) {
+        return response -> {
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            if (!response.body().contains("\"ready\"")) {
+                throw new IllegalStateException("the app is up but " + what + " is not ready: " + response.body());
+            }
+            return true;
+        };
+    }
+
+    public static PackagedApp start(Launch launch, HttpClient client) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(launch.jar())) {
+            throw new IllegalStateException(launch.jar() + " is missing: build it with ./mvnw -o install -DskipTests"
+                    + " (-pl <module> -am)");
+        }
+        if (portAnswers(launch.port())) {
+            throw new IllegalStateException("127.0.0.1:" + launch.port() + " is already in use; stop what runs there"
+                    + " or pass --port");
+        }
+        Files.createDirectories(launch.logFile().getParent());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true"));
+        command.addAll(launch.jvmArgs());
+        command.addAll(List.of("-jar", launch.jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(launch.logFile().toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(launch.port()));
+        env.put("LANTERN_OFFLINE", "true");
+        env.put("DJL_CACHE_DIR", launch.djlCache().toString());
+        env.put("ENGINE_CACHE_DIR", launch.djlCache().toString());
+        env.put("DJL_OFFLINE", "true");
+        env.put("OPT_OUT_TRACKING", "true");
+        env.putAll(launch.env());
+        log("starting %s on 127.0.0.1:%d (log %s)", launch.jar(), launch.port(), launch.logFile());
+        PackagedApp app = new PackagedApp(builder.start(), URI.create("http://127.0.0.1:" + launch.port()),
+                launch.logFile());
+        try {
+            app.awaitReady(client, launch.readyPath(), launch.readiness());
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    /** Where the app listens, as http://127.0.0.1:PORT. */
+    public URI base() {
+        return base;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    private void awaitReady(HttpClient client, String readyPath, Readiness readiness)
+            throws IOException, InterruptedException {
+        long startNanos = System.nanoTime();
+        long deadline = startNanos + READY_TIMEOUT.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(base + readyPath)).timeout(Duration.ofSeconds(5)).GET()
+                .build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app exited with " + process.exitValue() + "; see " + logFile
+                        + ":\n" + logTail());
+            }
+            try {
+                if (readiness.ready(client.send(ready, HttpResponse.BodyHandlers.ofString()))) {
+                    log("app ready after %.1f s", (System.nanoTime() - startNanos) / 1e9);
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // the port opens only once Quarkus has started
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the app was not ready within " + READY_TIMEOUT.toSeconds() + " s; see "
+                + logFile + ":\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGTERM for a graceful Quarkus shutdown, then SIGKILL if it takes too long. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDownAlready) {
+            // the hook runs anyway and finds the process gone
+        }
+        log("app stopped");
+    }
+
+    private static boolean portAnswers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
