@@ -13,8 +13,9 @@ public final class TrainingCommand {
 
     /** The exact training command for {@code pair}, run from {@code translator/} after the build of TRAINING.md. */
     public static String of(LanguagePair pair) {
-        // every direction shares the vocabulary of the first one trained, en-de (TRAINING.md)
-        String vocabulary = pair.id().equals("en-de") ? "" : " --vocabulary target/translator-en-de/bpe.txt";
+        // every direction shares the vocabulary of the shipped en-de model (TRAINING.md)
+        String vocabulary = pair.id().equals("en-de") ? ""
+                : " --vocabulary src/main/resources/" + TranslatorConfig.CLASSPATH_FOLDER + "en-de/bpe.txt";
         return "nice java -Dai.djl.offline=true -cp $CP dev.lantern.translator.training.TrainTranslator"
                 + " --source " + pair.source() + " --target " + pair.target()
                 + " --output target/translator-" + pair.id() + vocabulary

@@ -154,6 +154,6 @@ class TranslateResourceTest {
                 + " Frühstück isst.";
         given().contentType(ContentType.JSON).body(Map.of("text", german, "target", "en"))
                 .when().post("/api/translate")
-                .then().statusCode(503).body("error", containsString("--vocabulary target/translator-en-de/bpe.txt"));
+                .then().statusCode(503).body("error", containsString("--vocabulary src/main/resources/translator-models/en-de/bpe.txt"));
     }
 }

@@ -1,0 +1,79 @@
+package dev.lantern.translator.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lantern.shared.text.LanguageDetector;
+import dev.lantern.translator.TranslationService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The app with its default settings: the EN→DE model shipped inside the jar translates; pairs whose model is not
+ * shipped yet (de-en, en-fr) answer 503 with the command that trains them, and the rest of the app keeps working.
+ */
+@QuarkusTest
+class ShippedModelsTest {
+
+    @Inject
+    TranslationService translator;
+
+    @BeforeEach
+    void settled() throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (translator.pairs().stream().anyMatch(p -> p.state().equals("loading")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void languagesListTheShippedPairAsReadyAndTheOthersWithHowTo() {
+        given().when().get("/translator/").then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("Translator"));
+        given().when().get("/api/translate/languages")
+                .then().statusCode(200)
+                .body("pairs", hasSize(3))
+                .body("pairs.find { it.source == 'en' && it.target == 'de' }.state", equalTo("ready"))
+                .body("pairs.find { it.source == 'de' && it.target == 'en' }.state", equalTo("unavailable"))
+                .body("pairs.find { it.source == 'en' && it.target == 'fr' }.message", containsString("TRAINING.md"));
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void theShippedModelTranslatesEnglishIntoGerman() {
+        String english = "A man in a blue shirt is riding a bike down the street. Two dogs are playing in the snow.";
+        String german = given().contentType(ContentType.JSON).body(Map.of("text", english, "target", "de"))
+                .when().post("/api/translate")
+                .then().statusCode(200)
+                .body("source", equalTo("en"))
+                .body("detectedSource", equalTo(true))
+                .body("model", equalTo("lantern-transformer-en-de"))
+                .extract().path("translation");
+        // judged by an independent model: OpenNLP's language detector must read the output as German
+        assertEquals("de", new LanguageDetector().detect(german).code(), german);
+        assertTrue(german.contains("Mann") && german.contains("Hunde"), german);
+    }
+
+    @Test
+    void aPairWithoutModelSaysHowToTrainIt() {
+        given().contentType(ContentType.JSON).body(Map.of("text", "Ein Mann fährt Fahrrad.", "source", "de", "target",
+                        "en"))
+                .when().post("/api/translate")
+                .then().statusCode(503).header("Retry-After", "30")
+                .body("status", equalTo(503))
+                .body("error", containsString("No de-en translation model yet"))
+                .body("error", containsString("dev.lantern.translator.training.TrainTranslator --source de --target en"))
+                .body("error", containsString("translator/src/main/resources/translator-models/de-en/"));
+        // input errors still come first
+        given().contentType(ContentType.JSON).body(Map.of("text", "", "target", "de"))
+                .when().post("/api/translate").then().statusCode(400);
+    }
+}
