@@ -2,11 +2,10 @@ package dev.lantern.captioner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lantern.classifier.ImageClassifier;
 import dev.lantern.shared.testing.TestData;
-import dev.lantern.web.browser.HeadlessChromium;
+import dev.lantern.web.browser.BrowserPageTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -15,28 +14,21 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The captioner page in real headless Chromium: choose, drop and paste an image; caption, boxes, errors. */
 @QuarkusTest
 @Tag("browser")
-class CaptionerPageTest {
-
-    private static ChromeDriver browser;
+class CaptionerPageTest extends BrowserPageTest {
 
     @TestHTTPResource("/captioner/")
     URL page;
@@ -47,27 +39,10 @@ class CaptionerPageTest {
     @Inject
     ImageClassifier classifier;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        assumeTrue(HeadlessChromium.installed(), "Debian chromium and chromium-driver are not installed");
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @BeforeEach
     void openPage() throws InterruptedException {
         CaptionerReady.await(captioner, classifier);
         browser.get(page.toString());
-    }
-
-    private WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
     private String shownCaption() {

@@ -2,37 +2,28 @@ package dev.lantern.summarizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lantern.shared.testing.TestData;
-import dev.lantern.web.browser.HeadlessChromium;
+import dev.lantern.web.browser.BrowserPageTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The summarizer page in real headless Chromium: paste or drop text, pick a length, see the highlights. */
 @QuarkusTest
 @Tag("browser")
-class SummarizerPageTest {
-
-    private static ChromeDriver browser;
+class SummarizerPageTest extends BrowserPageTest {
 
     @TestHTTPResource("/")
     URL root;
@@ -40,28 +31,11 @@ class SummarizerPageTest {
     @Inject
     SummarizerService summarizer;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        assumeTrue(HeadlessChromium.installed(), "Debian chromium and chromium-driver are not installed");
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @BeforeEach
     void openPage() throws InterruptedException {
         SummarizerReady.await(summarizer);
         browser.get(root.toString()); // the root redirects a lone app to its page
         assertTrue(browser.getCurrentUrl().endsWith("/summarizer/"), browser.getCurrentUrl());
-    }
-
-    private WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
     private List<String> highlighted() {

@@ -2,36 +2,27 @@ package dev.lantern.translator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.lantern.web.browser.HeadlessChromium;
+import dev.lantern.web.browser.BrowserPageTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URL;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The translator page in real headless Chromium, over the tiny trained en-de model. */
 @QuarkusTest
 @WithTestResource(TinyModels.class)
 @Tag("browser")
-class TranslatorPageTest {
-
-    private static ChromeDriver browser;
+class TranslatorPageTest extends BrowserPageTest {
 
     @TestHTTPResource("/")
     URL root;
@@ -39,29 +30,12 @@ class TranslatorPageTest {
     @Inject
     TranslationService translator;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        assumeTrue(HeadlessChromium.installed(), "Debian chromium and chromium-driver are not installed");
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @BeforeEach
     void openPage() throws InterruptedException {
         TranslatorReady.await(translator, "en-de");
         browser.get(root.toString()); // the root redirects a lone app to its page
         assertTrue(browser.getCurrentUrl().endsWith("/translator/"), browser.getCurrentUrl());
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("#target option")).size() == 3);
-    }
-
-    private WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
     private String translationAfter(Runnable action) {
