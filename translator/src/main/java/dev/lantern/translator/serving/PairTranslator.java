@@ -1,6 +1,7 @@
 package dev.lantern.translator.serving;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.lantern.shared.error.ModelUnavailableException;
 import dev.lantern.shared.generation.SearchOptions;
@@ -84,6 +85,7 @@ public final class PairTranslator implements AutoCloseable {
      * would record a graph for a backward pass that never comes, and in-place writes to the weights would fail.
      */
     private static void inferenceOnly() {
+        Engine.getEngine("PyTorch"); // loads the native library that JniUtils calls into, if nothing did yet
         if (JniUtils.isGradMode()) {
             JniUtils.setGradMode(false);
         }
