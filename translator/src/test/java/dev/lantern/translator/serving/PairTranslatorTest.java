@@ -54,10 +54,12 @@ class PairTranslatorTest {
             assertEquals(List.of("Der mann isst."), waiting.get(0).join().output());
             assertEquals(List.of("Der alte frau liest.", "Der mann isst."), waiting.get(1).join().output());
             assertEquals(List.of("Der kleine grüne vogel singt."), waiting.get(2).join().output());
-            // the three queued behind (or with) the long request went through the model together
-            int batch = waiting.get(2).join().batchSize();
-            assertTrue(batch >= 3, "batch of " + batch);
-            assertEquals(batch, waiting.get(0).join().batchSize());
+            // requests that wait together go through the model together. Where the worker wakes between the
+            // submissions decides which ones share a pass ({long}{a,b,c} or {long,a}{b,c} ...), so the test asks only
+            // that some pass carried several of these requests: without merging every pass would carry one.
+            waiting.add(first);
+            int largest = waiting.stream().mapToInt(call -> call.join().batchSize()).max().orElse(0);
+            assertTrue(largest >= 2, "largest pass carried " + largest + " request(s)");
         }
     }
 
