@@ -268,6 +268,9 @@ public final class TrainTranslator {
             boolean epochFinished = !timeUp;
             checkpoint(model, adam, last, new TrainingProgress(epochFinished ? epoch + 1 : epoch,
                     epochFinished ? 0 : progressBatch(last), adam.steps(), bestBleu));
+            if (epochFinished && options.keepEpochs() > 0) {
+                keepEpoch(last, epoch + 1);
+            }
         }
         say("done after %s; best validation BLEU %.2f in %s", duration((System.nanoTime() - runStart) / 1e9),
                 bestBleu, best);
@@ -284,6 +287,18 @@ public final class TrainTranslator {
         Files.copy(best.resolve("bleu.txt"), target.resolve("bleu.txt"), StandardCopyOption.REPLACE_EXISTING);
         say("exported %s as fp16: %s (%,d bytes)", best, target,
                 Files.size(target.resolve(SentenceTranslator.PARAMETERS)));
+    }
+
+    /** Keeps this epoch's weights beside the checkpoint (for averaging) and drops those beyond --keep-epochs. */
+    private void keepEpoch(Path last, int epoch) throws IOException {
+        Path epochs = Files.createDirectories(last.resolve("epochs"));
+        Files.copy(last.resolve(SentenceTranslator.PARAMETERS), epochs.resolve(epochFile(epoch)),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(epochs.resolve(epochFile(epoch - options.keepEpochs())));
+    }
+
+    static String epochFile(int epoch) {
+        return String.format(Locale.ROOT, "epoch-%03d.params", epoch);
     }
 
     private static int progressBatch(Path last) throws IOException {

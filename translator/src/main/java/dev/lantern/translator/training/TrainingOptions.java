@@ -13,7 +13,7 @@ public record TrainingOptions(
         int maxTokens, float learningRate, int warmupSteps, String schedule, float labelSmoothing, float clipNorm,
         int epochs,
         double timeLimitMinutes, int logEvery, double checkpointMinutes, int validationBeam, int validationLimit,
-        int threads, String device, long seed, int trainLimit) {
+        int threads, String device, long seed, int trainLimit, int keepEpochs) {
 
     static final String USAGE = """
             TrainTranslator --source en --target de [--name value ...]
@@ -36,6 +36,7 @@ public record TrainingOptions(
               --validation-beam 1     beam size of the per-epoch BLEU (1 = greedy)
               --validation-limit N    validate on the first N val pairs (default all)
               --train-limit N         train on the first N pairs only (smoke tests)
+              --keep-epochs N         keep the weights of the last N epochs in last/epochs for averaging
               --threads N             PyTorch intra-op threads on CPU (default: all cores)
               --device auto|cpu|gpu --seed 1
             """;
@@ -66,7 +67,7 @@ public record TrainingOptions(
                 a.decimal("time-limit-minutes", 0), a.integer("log-every", 50), a.decimal("checkpoint-minutes", 10),
                 a.integer("validation-beam", 1), a.integer("validation-limit", Integer.MAX_VALUE),
                 a.integer("threads", Runtime.getRuntime().availableProcessors()), a.text("device", "auto"),
-                a.integer("seed", 1), a.integer("train-limit", Integer.MAX_VALUE));
+                a.integer("seed", 1), a.integer("train-limit", Integer.MAX_VALUE), a.integer("keep-epochs", 0));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + values.keySet() + "\n" + USAGE);
         }

@@ -3,6 +3,13 @@ package dev.lantern.translator.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import dev.lantern.shared.generation.SearchOptions;
+import dev.lantern.translator.model.SentenceTranslator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -16,7 +23,10 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole training command on a toy word-for-word corpus: train, validate, checkpoint, export, resume. */
+/**
+ * The whole training command on a toy word-for-word corpus: train, validate, checkpoint, export, resume, and average
+ * the kept epochs.
+ */
 class TrainTranslatorTest {
 
     private static final String[][] WORDS = {{"the", "der"}, {"red", "rote"}, {"dog", "hund"}, {"runs", "läuft"},
@@ -50,13 +60,33 @@ class TrainTranslatorTest {
         TrainTranslator.TrainingProgress progress = TrainTranslator.TrainingProgress.read(out.resolve("last"));
         assertEquals(2, progress.epoch());
         assertTrue(progress.step() > 20);
+
+        // --keep-epochs 2 kept both epochs' weights; averaging them gives their element-wise mean, in fp16
+        Path epochs = out.resolve("last/epochs");
+        Path first = epochs.resolve(TrainTranslator.epochFile(1));
+        Path second = epochs.resolve(TrainTranslator.epochFile(2));
+        Path averaged = dir.resolve("averaged");
+        AverageCheckpoints.main(new String[] {out.resolve("best").toString(), averaged.toString(),
+            first.toString(), second.toString()});
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            NDArray a = NDList.decode(manager, Files.readAllBytes(first)).get(0);
+            NDArray b = NDList.decode(manager, Files.readAllBytes(second)).get(0);
+            NDArray mean = NDList.decode(manager, Files.readAllBytes(averaged.resolve("model.params"))).get(0);
+            assertEquals(DataType.FLOAT16, mean.getDataType());
+            assertTrue(a.sub(b).abs().max().getFloat() > 1e-3, "two epochs apart, the weights differ");
+            float error = a.add(b).div(2).sub(mean.toType(DataType.FLOAT32, false)).abs().max().getFloat();
+            assertTrue(error < 2e-3, "averaged weights are off by " + error);
+        }
+        try (SentenceTranslator model = SentenceTranslator.load(averaged, Device.cpu())) {
+            assertEquals(1, model.translate(List.of("the red dog runs."), new SearchOptions(2, 1.0, 20), 1).size());
+        }
     }
 
     private static String[] arguments(Path data, Path out, int epochs) {
         return new String[] {"--data", data.toString(), "--output", out.toString(), "--vocabulary-languages",
             "en,de", "--vocabulary-size", "300", "--model-dim", "32", "--heads", "2", "--encoder-layers", "1",
             "--decoder-layers", "1", "--ffn", "64", "--max-positions", "32", "--max-tokens", "400", "--warmup",
-            "20", "--lr", "0.003", "--epochs", Integer.toString(epochs), "--log-every", "1", "--threads", "1"};
+            "20", "--lr", "0.003", "--epochs", Integer.toString(epochs), "--log-every", "1", "--threads", "1", "--keep-epochs", "2"};
     }
 
     private static void writePairs(Path dir, String split, int count, Random random) throws IOException {
