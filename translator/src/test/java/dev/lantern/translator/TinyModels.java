@@ -21,7 +21,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Real, tiny translation models for the tests, trained by the project's own training command on a toy
  * word-for-word English/German corpus (about a minute on a busy 2-core machine; kept under target/ for the next
- * run). The app under test serves en-de from it; de-en and en-fr have no model, so they stay unavailable.
+ * run). The app under test serves en-de from it; de-en is the shipped model and en-fr has none, so it stays
+ * unavailable.
  */
 public class TinyModels implements QuarkusTestResourceLifecycleManager {
 

@@ -66,7 +66,9 @@ public final class AverageCheckpoints {
                     NDList arrays = NDList.decode(scratch, Files.readAllBytes(input));
                     if (sum.isEmpty()) {
                         for (NDArray array : arrays) {
-                            NDArray copy = array.toType(DataType.FLOAT32, true);
+                            // duplicate(), not toType(FLOAT32, true): for an fp32 array that returns a tensor on
+                            // the same storage, which dies with the scratch manager
+                            NDArray copy = array.toType(DataType.FLOAT32, false).duplicate();
                             copy.attach(manager);
                             copy.setName(array.getName());
                             sum.add(copy);

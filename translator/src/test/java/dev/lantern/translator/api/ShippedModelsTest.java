@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The app with its default settings: the EN→DE model shipped inside the jar translates; pairs whose model is not
- * shipped yet (de-en, en-fr) answer 503 with the command that trains them, and the rest of the app keeps working.
+ * The app with its default settings: the EN→DE and DE→EN models shipped inside the jar translate; a pair whose model
+ * is not shipped (en-fr) answers 503 with the command that trains it, and the rest of the app keeps working.
  */
 @QuarkusTest
 class ShippedModelsTest {
@@ -35,14 +35,15 @@ class ShippedModelsTest {
     }
 
     @Test
-    void languagesListTheShippedPairAsReadyAndTheOthersWithHowTo() {
+    void languagesListTheShippedPairsAsReadyAndTheOtherWithHowTo() {
         given().when().get("/translator/").then().statusCode(200).contentType(ContentType.HTML)
                 .body(containsString("Translator"));
         given().when().get("/api/translate/languages")
                 .then().statusCode(200)
                 .body("pairs", hasSize(3))
                 .body("pairs.find { it.source == 'en' && it.target == 'de' }.state", equalTo("ready"))
-                .body("pairs.find { it.source == 'de' && it.target == 'en' }.state", equalTo("unavailable"))
+                .body("pairs.find { it.source == 'de' && it.target == 'en' }.state", equalTo("ready"))
+                .body("pairs.find { it.source == 'en' && it.target == 'fr' }.state", equalTo("unavailable"))
                 .body("pairs.find { it.source == 'en' && it.target == 'fr' }.message", containsString("TRAINING.md"));
         given().when().get("/q/health/ready").then().statusCode(200);
     }
@@ -63,15 +64,30 @@ class ShippedModelsTest {
     }
 
     @Test
+    void theShippedModelTranslatesGermanIntoEnglish() {
+        String german = "Ein Mann in einem blauen Hemd fährt mit dem Fahrrad die Straße entlang. "
+                + "Zwei Hunde spielen im Schnee.";
+        String english = given().contentType(ContentType.JSON).body(Map.of("text", german, "target", "en"))
+                .when().post("/api/translate")
+                .then().statusCode(200)
+                .body("source", equalTo("de"))
+                .body("detectedSource", equalTo(true))
+                .body("model", equalTo("lantern-transformer-de-en"))
+                .extract().path("translation");
+        assertEquals("en", new LanguageDetector().detect(english).code(), english);
+        assertTrue(english.contains("man") && english.contains("dogs"), english);
+    }
+
+    @Test
     void aPairWithoutModelSaysHowToTrainIt() {
-        given().contentType(ContentType.JSON).body(Map.of("text", "Ein Mann fährt Fahrrad.", "source", "de", "target",
-                        "en"))
+        given().contentType(ContentType.JSON).body(Map.of("text", "A man rides a bike.", "source", "en", "target",
+                        "fr"))
                 .when().post("/api/translate")
                 .then().statusCode(503).header("Retry-After", "30")
                 .body("status", equalTo(503))
-                .body("error", containsString("No de-en translation model yet"))
-                .body("error", containsString("dev.lantern.translator.training.TrainTranslator --source de --target en"))
-                .body("error", containsString("translator/src/main/resources/translator-models/de-en/"));
+                .body("error", containsString("No en-fr translation model yet"))
+                .body("error", containsString("dev.lantern.translator.training.TrainTranslator --source en --target fr"))
+                .body("error", containsString("translator/src/main/resources/translator-models/en-fr/"));
         // input errors still come first
         given().contentType(ContentType.JSON).body(Map.of("text", "", "target", "de"))
                 .when().post("/api/translate").then().statusCode(400);
