@@ -50,32 +50,30 @@ class ShippedModelsTest {
 
     @Test
     void theShippedModelTranslatesEnglishIntoGerman() {
-        String english = "A man in a blue shirt is riding a bike down the street. Two dogs are playing in the snow.";
-        String german = given().contentType(ContentType.JSON).body(Map.of("text", english, "target", "de"))
-                .when().post("/api/translate")
-                .then().statusCode(200)
-                .body("source", equalTo("en"))
-                .body("detectedSource", equalTo(true))
-                .body("model", equalTo("lantern-transformer-en-de"))
-                .extract().path("translation");
-        // judged by an independent model: OpenNLP's language detector must read the output as German
-        assertEquals("de", new LanguageDetector().detect(german).code(), german);
+        String german = translatedWithDetectedSource(
+                "A man in a blue shirt is riding a bike down the street. Two dogs are playing in the snow.", "en", "de");
         assertTrue(german.contains("Mann") && german.contains("Hunde"), german);
     }
 
     @Test
     void theShippedModelTranslatesGermanIntoEnglish() {
-        String german = "Ein Mann in einem blauen Hemd fährt mit dem Fahrrad die Straße entlang. "
-                + "Zwei Hunde spielen im Schnee.";
-        String english = given().contentType(ContentType.JSON).body(Map.of("text", german, "target", "en"))
+        String english = translatedWithDetectedSource("Ein Mann in einem blauen Hemd fährt mit dem Fahrrad die Straße"
+                + " entlang. Zwei Hunde spielen im Schnee.", "de", "en");
+        assertTrue(english.contains("man") && english.contains("dogs"), english);
+    }
+
+    /** Posts text without a source; the answer must name the detected source and be in the target language. */
+    private static String translatedWithDetectedSource(String text, String source, String target) {
+        String translation = given().contentType(ContentType.JSON).body(Map.of("text", text, "target", target))
                 .when().post("/api/translate")
                 .then().statusCode(200)
-                .body("source", equalTo("de"))
+                .body("source", equalTo(source))
                 .body("detectedSource", equalTo(true))
-                .body("model", equalTo("lantern-transformer-de-en"))
+                .body("model", equalTo("lantern-transformer-" + source + "-" + target))
                 .extract().path("translation");
-        assertEquals("en", new LanguageDetector().detect(english).code(), english);
-        assertTrue(english.contains("man") && english.contains("dogs"), english);
+        // judged by an independent model: OpenNLP's language detector must read the output as the target language
+        assertEquals(target, new LanguageDetector().detect(translation).code(), translation);
+        return translation;
     }
 
     @Test
