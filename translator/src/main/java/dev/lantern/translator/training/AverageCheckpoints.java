@@ -34,21 +34,14 @@ public final class AverageCheckpoints {
         Path modelDir = Path.of(args[0]);
         Path output = Path.of(args[1]);
         List<Path> weights = Arrays.stream(args, 2, args.length).map(Path::of).toList();
-        Path averaged = Files.createTempDirectory("lantern-average");
-        try {
-            Files.copy(modelDir.resolve(SentenceTranslator.CONFIG), averaged.resolve(SentenceTranslator.CONFIG));
-            Files.copy(modelDir.resolve(SentenceTranslator.VOCABULARY),
-                    averaged.resolve(SentenceTranslator.VOCABULARY));
-            average(weights, averaged.resolve(SentenceTranslator.PARAMETERS));
+        Path averaged = Files.createTempFile("lantern-average", ".params");
+        try (SentenceTranslator model = SentenceTranslator.load(modelDir, Device.cpu())) {
+            average(weights, averaged);
             // loading checks the averaged arrays against the model's names and shapes before the fp16 export
-            try (SentenceTranslator model = SentenceTranslator.load(averaged, Device.cpu())) {
-                SentenceTranslator.save(model.model(), model.tokenizer(), output, true);
-            }
+            NDManager manager = model.model().getParameters().get(0).getValue().getArray().getManager();
+            SentenceTranslator.loadParametersInto(model.model(), manager, averaged);
+            SentenceTranslator.save(model.model(), model.tokenizer(), output, true);
         } finally {
-            for (String name : new String[] {SentenceTranslator.CONFIG, SentenceTranslator.VOCABULARY,
-                SentenceTranslator.PARAMETERS}) {
-                Files.deleteIfExists(averaged.resolve(name));
-            }
             Files.deleteIfExists(averaged);
         }
         System.out.printf("averaged %d checkpoints into %s (fp16)%n", weights.size(), output);
