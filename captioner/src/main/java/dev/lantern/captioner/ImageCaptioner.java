@@ -7,7 +7,9 @@ import dev.lantern.captioner.describe.Lexicon;
 import dev.lantern.classifier.ImageClassifier;
 import dev.lantern.shared.image.ImageDecoder;
 import dev.lantern.shared.image.ImageLimits;
+import dev.lantern.shared.image.MinimumSize;
 import dev.lantern.shared.model.ModelStore;
+import dev.lantern.shared.runtime.LanternConfig;
 import dev.lantern.shared.serving.ModelSlot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,6 +38,9 @@ public class ImageCaptioner {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    LanternConfig lantern;
+
     /** The classifier bean: in the suite the very one that serves /api/classify, so one model instance. */
     @Inject
     ImageClassifier classifier;
@@ -45,7 +50,7 @@ public class ImageCaptioner {
     private CaptionWriter writer;
 
     void start(@Observes StartupEvent event) {
-        decoder = decoder(config.images());
+        decoder = decoder(config.images(), lantern.images().acceptTruncated());
         writer = new CaptionComposer(Lexicon.standard(), config.composer().confidentTag(),
                 config.composer().refineTag());
         slot.loadInBackground(() -> DetectorModel.load(config, store, registry));
@@ -56,16 +61,21 @@ public class ImageCaptioner {
     }
 
     /** The decoder for the configured limits; decodes run at most one per core at a time. */
-    public static ImageDecoder decoder(CaptionerConfig.Images images) {
+    public static ImageDecoder decoder(CaptionerConfig.Images images, boolean acceptTruncated) {
         return new ImageDecoder(new ImageLimits(images.maxBytes(), images.maxPixels(),
-                Math.max(2, Runtime.getRuntime().availableProcessors())));
+                Math.max(2, Runtime.getRuntime().availableProcessors())), acceptTruncated);
+    }
+
+    /** What both models need of one decode: the detector's longer side and the classifier's shorter side. */
+    public static MinimumSize minimumSize(CaptionerConfig config, MinimumSize classifier) {
+        return MinimumSize.longerSide(config.detector().inputSize()).and(classifier);
     }
 
     /** Captions one encoded image; the future fails with a {@code LanternException} on bad input or overload. */
     public CompletableFuture<Caption> caption(byte[] image, Detail detail) {
         DetectorModel detector = slot.get();
         long start = System.nanoTime();
-        BufferedImage decoded = decoder.decode(image);
+        BufferedImage decoded = decoder.decode(image, minimumSize(config, classifier.minimumSize()));
         return new CaptionPipeline(detector, classifier::classify, writer, config.tags().topK())
                 .caption(decoded, detail, System.nanoTime() - start);
     }

@@ -5,7 +5,9 @@ import dev.lantern.shared.error.LanternException;
 import dev.lantern.shared.error.PayloadTooLargeException;
 import dev.lantern.shared.image.ImageDecoder;
 import dev.lantern.shared.image.ImageLimits;
+import dev.lantern.shared.image.MinimumSize;
 import dev.lantern.shared.model.ModelStore;
+import dev.lantern.shared.runtime.LanternConfig;
 import dev.lantern.shared.serving.ModelSlot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,11 +36,14 @@ public class ImageClassifier {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    LanternConfig lantern;
+
     private final ModelSlot<ClassifierModel> slot = new ModelSlot<>("classifier");
     private ImageDecoder decoder;
 
     void start(@Observes StartupEvent event) {
-        decoder = decoder(config.images());
+        decoder = decoder(config.images(), lantern.images().acceptTruncated());
         slot.loadInBackground(() -> ClassifierModel.load(config, store, registry));
     }
 
@@ -47,9 +52,18 @@ public class ImageClassifier {
     }
 
     /** The decoder for the configured limits; decodes run at most one per core at a time. */
-    public static ImageDecoder decoder(ClassifierConfig.Images images) {
+    public static ImageDecoder decoder(ClassifierConfig.Images images, boolean acceptTruncated) {
         return new ImageDecoder(new ImageLimits(images.maxBytes(), images.maxPixels(),
-                Math.max(2, Runtime.getRuntime().availableProcessors())));
+                Math.max(2, Runtime.getRuntime().availableProcessors())), acceptTruncated);
+    }
+
+    /** The smallest image the model's pre-processing needs: large JPEGs are decoded down to it. */
+    public static MinimumSize minimumSize(ClassifierConfig config) {
+        return MinimumSize.shorterSide(config.preprocessing().resize());
+    }
+
+    public MinimumSize minimumSize() {
+        return minimumSize(config);
     }
 
     /** Classifies one encoded image; the future fails with a {@code LanternException} on bad input or overload. */
@@ -57,7 +71,7 @@ public class ImageClassifier {
         ClassifierModel model = slot.get();
         checkTopK(model, topK);
         long start = System.nanoTime();
-        BufferedImage decoded = decoder.decode(image);
+        BufferedImage decoded = decoder.decode(image, minimumSize());
         return model.classify(decoded, topK, System.nanoTime() - start);
     }
 
@@ -89,7 +103,7 @@ public class ImageClassifier {
         for (int i = 0; i < images.size(); i++) {
             long start = System.nanoTime();
             try {
-                decoded.add(decoder.decode(images.get(i)));
+                decoded.add(decoder.decode(images.get(i), minimumSize()));
             } catch (LanternException e) {
                 throw e.withContext("Image " + (i + 1));
             }

@@ -99,7 +99,7 @@ public final class CaptionerBenchmark {
         List<String> scenarios = List.of(options.get("scenarios").split(","));
 
         CaptionerConfig config = TestModels.captionerConfig(Map.of());
-        ImageDecoder decoder = ImageCaptioner.decoder(config.images());
+        ImageDecoder decoder = ImageCaptioner.decoder(config.images(), false);
         List<byte[]> images = new ArrayList<>();
         try (Stream<Path> files = Files.list(dev.lantern.shared.testing.TestData.images())) {
             for (Path p : files.filter(f -> f.toString().endsWith(".JPEG")).sorted().toList()) {

@@ -37,7 +37,7 @@ public final class QualityReport {
     public static void main(String[] args) throws Exception {
         DjlEnvironment.lockDown();
         CaptionerConfig config = TestModels.captionerConfig(Map.of());
-        ImageDecoder decoder = ImageCaptioner.decoder(config.images());
+        ImageDecoder decoder = ImageCaptioner.decoder(config.images(), false);
         StringBuilder out = new StringBuilder();
         try (DetectorModel detector = TestModels.detector(); ClassifierModel classifier = TestModels.classifier()) {
             CaptionPipeline pipeline = new CaptionPipeline(detector, (image, k) -> classifier.classify(image, k, 0),

@@ -195,7 +195,7 @@ public final class ClassifierBenchmark {
 
     /** The decoder the app makes from the default limits. */
     private static ImageDecoder classifierDecoder() {
-        return ImageClassifier.decoder(CLASSIFIER_CONFIG.images());
+        return ImageClassifier.decoder(CLASSIFIER_CONFIG.images(), false);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

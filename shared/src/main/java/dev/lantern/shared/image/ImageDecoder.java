@@ -18,6 +18,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +26,12 @@ import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.bytedeco.javacpp.BytePointer;
 
 /**
- * Turns uploaded bytes into an upright RGB image, refusing oversized input before decoding its pixels. JPEG
- * (including CMYK and progressive) comes from the TwelveMonkeys plugin; PNG, GIF and BMP from the JDK.
+ * Turns uploaded bytes into an upright RGB image, refusing oversized input before decoding its pixels and damaged
+ * input after. JPEG comes from libjpeg-turbo ({@link ScaledJpegDecoder}), reduced in the DCT domain to what the
+ * models need; CMYK JPEG from the TwelveMonkeys plugin; PNG, GIF and BMP from the JDK.
  */
 public final class ImageDecoder {
 
@@ -40,21 +43,38 @@ public final class ImageDecoder {
     }
 
     private final ImageLimits limits;
+    private final boolean acceptTruncated;
     private final Semaphore decodes;
 
+    /** A strict decoder: a truncated or corrupt image is refused. */
     public ImageDecoder(ImageLimits limits) {
-        this.limits = limits;
-        this.decodes = new Semaphore(limits.maxConcurrentDecodes(), true);
+        this(limits, false);
     }
 
     /**
-     * Decodes {@code bytes}.
+     * @param acceptTruncated decode what a truncated or corrupt image still holds (the rest comes out grey) instead of
+     *     refusing it
+     */
+    public ImageDecoder(ImageLimits limits, boolean acceptTruncated) {
+        this.limits = limits;
+        this.acceptTruncated = acceptTruncated;
+        this.decodes = new Semaphore(limits.maxConcurrentDecodes(), true);
+    }
+
+    /** Decodes {@code bytes} at their stored size; see {@link #decode(byte[], MinimumSize)}. */
+    public BufferedImage decode(byte[] bytes) {
+        return decode(bytes, MinimumSize.FULL);
+    }
+
+    /**
+     * Decodes {@code bytes} into an upright RGB image. A JPEG at least twice as large as {@code needed} is decoded at
+     * 1/2, 1/4 or 1/8 of its size, never below {@code needed}; other formats come at their stored size.
      *
      * @throws UnsupportedMediaException when the bytes are no image format Lantern reads
      * @throws PayloadTooLargeException when the bytes or the pixel count exceed the limits
-     * @throws BadInputException when the image is damaged
+     * @throws BadInputException when the image is damaged, truncated included (unless accepted)
      */
-    public BufferedImage decode(byte[] bytes) {
+    public BufferedImage decode(byte[] bytes, MinimumSize needed) {
         checkSize(bytes); // before queueing for a decode slot: refusing costs nothing
         try {
             decodes.acquire();
@@ -63,7 +83,12 @@ public final class ImageDecoder {
             throw new ModelUnavailableException("Interrupted while waiting to decode the image.");
         }
         try {
-            return decodeNow(bytes);
+            BufferedImage stored = isJpeg(bytes) && ScaledJpegDecoder.available() ? decodeScaledJpeg(bytes, needed)
+                    : null;
+            if (stored == null) {
+                stored = decodeWithImageIo(bytes);
+            }
+            return toUprightRgb(stored, isJpeg(bytes) ? exifOrientation(bytes) : 1);
         } finally {
             decodes.release();
         }
@@ -79,7 +104,52 @@ public final class ImageDecoder {
         }
     }
 
-    private BufferedImage decodeNow(byte[] bytes) {
+    private void checkPixels(long width, long height) {
+        if (width < 1 || height < 1) {
+            throw new BadInputException("The image has no pixels.");
+        }
+        if (width * height > limits.maxPixels()) {
+            throw new PayloadTooLargeException(String.format(Locale.ROOT,
+                    "The image is %d×%d pixels (%,d); the limit is %,d pixels.", width, height, width * height,
+                    limits.maxPixels()));
+        }
+    }
+
+    private static boolean isJpeg(byte[] bytes) {
+        return bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff;
+    }
+
+    /** The JPEG by libjpeg-turbo at the reduction {@code needed} allows, or null for ImageIO to decode it. */
+    private BufferedImage decodeScaledJpeg(byte[] bytes, MinimumSize needed) {
+        try (BytePointer data = new BytePointer(bytes)) {
+            ScaledJpegDecoder.Header header = ScaledJpegDecoder.header(data, bytes.length);
+            if (header == null) {
+                throw new BadInputException("The JPEG is damaged: its header cannot be read.");
+            }
+            checkPixels(header.width(), header.height());
+            if (header.cmykOrYcck()) {
+                return null; // ImageIO's reader applies the colour profile such files carry
+            }
+            ScaledJpegDecoder.Decoded decoded = ScaledJpegDecoder.decode(data, bytes.length,
+                    needed.jpegReduction(header.width(), header.height()));
+            if (decoded == null) {
+                if (acceptTruncated) {
+                    return null; // ImageIO keeps what it could read
+                }
+                throw truncated("the decoder gave up on its data");
+            }
+            if (decoded.warnings() > 0 && !acceptTruncated) {
+                throw truncated("the decoder reported " + decoded.warnings() + " problem(s) with its data");
+            }
+            return decoded.image();
+        }
+    }
+
+    private static BadInputException truncated(String detail) {
+        return new BadInputException("The image is truncated or damaged (" + detail + "); send the whole file.");
+    }
+
+    private BufferedImage decodeWithImageIo(byte[] bytes) {
         try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
             if (!readers.hasNext()) {
@@ -88,19 +158,14 @@ public final class ImageDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(stream, true, true);
-                long width = reader.getWidth(0);
-                long height = reader.getHeight(0);
-                if (width < 1 || height < 1) {
-                    throw new BadInputException("The image has no pixels.");
-                }
-                if (width * height > limits.maxPixels()) {
-                    throw new PayloadTooLargeException(String.format(Locale.ROOT,
-                            "The image is %d×%d pixels (%,d); the limit is %,d pixels.", width, height,
-                            width * height, limits.maxPixels()));
-                }
+                checkPixels(reader.getWidth(0), reader.getHeight(0));
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage image = reader.read(0);
-                int orientation = "jpeg".equalsIgnoreCase(reader.getFormatName()) ? exifOrientation(bytes) : 1;
-                return toUprightRgb(image, orientation);
+                if (!warnings.isEmpty() && !acceptTruncated) {
+                    throw truncated(warnings.get(0));
+                }
+                return image;
             } finally {
                 reader.dispose();
             }

@@ -15,6 +15,17 @@ public interface LanternConfig {
     @WithDefault("false")
     boolean offline();
 
+    Images images();
+
+    interface Images {
+        /**
+         * Decode what a truncated or corrupt image still holds (the rest comes out grey) instead of answering 400.
+         * Off by default: a cut-off upload would otherwise get a confident answer about half a picture.
+         */
+        @WithDefault("false")
+        boolean acceptTruncated();
+    }
+
     interface Models {
         /** Offline mirror folder holding model files by name (env LANTERN_MODELS_DIR); may be read-only. */
         Optional<Path> dir();

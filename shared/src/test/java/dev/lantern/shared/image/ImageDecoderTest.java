@@ -154,6 +154,89 @@ class ImageDecoderTest {
         assertTrue(e.getMessage().contains("30000×30000"), e.getMessage());
     }
 
+    /** A smooth {@code width × height} photo stand-in: gradients, so that JPEG keeps it small and exact enough. */
+    private static BufferedImage gradient(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, (x * 255 / width) << 16 | (y * 255 / height) << 8 | 0x40);
+            }
+        }
+        return image;
+    }
+
+    @ParameterizedTest(name = "{0}×{1} for a shorter side of {2} and a longer side of {3}")
+    @CsvSource({
+        "2000, 1500, 256, 0, 500, 375", // 1/4: 1/8 would leave 188 < 256
+        "4032, 3024, 256, 0, 504, 378", // 1/8, the phone photo
+        "4032, 3024, 256, 1000, 1008, 756", // a second model needs the longer side at 1000: 1/4
+        "500, 375, 256, 0, 500, 375", // less than twice the need: full size
+        "1100, 600, 0, 416, 550, 300" // a detector's need: the longer side at 416 or more
+    })
+    void decodesLargeJpegsInTheDctDomainDownToWhatIsNeeded(int width, int height, int shorter, int longer,
+            int expectedWidth, int expectedHeight) throws IOException {
+        ImageDecoder photos = new ImageDecoder(new ImageLimits(10 << 20, 40_000_000, 2));
+        BufferedImage image = photos.decode(encode(gradient(width, height), "jpeg"),
+                new MinimumSize(shorter, longer));
+        assertEquals(expectedWidth, image.getWidth());
+        assertEquals(expectedHeight, image.getHeight());
+        // the colours of a reduced decode are those of the whole image at that place
+        Color middle = new Color(image.getRGB(expectedWidth / 2, expectedHeight / 2));
+        assertEquals(127, middle.getRed(), 6);
+        assertEquals(127, middle.getGreen(), 6);
+    }
+
+    @Test
+    void appliesExifOrientationAfterAReducedDecode() throws IOException {
+        ImageDecoder photos = new ImageDecoder(new ImageLimits(10 << 20, 40_000_000, 2));
+        byte[] jpeg = withExifOrientation(encode(gradient(2000, 1000), "jpeg"), 6);
+        BufferedImage upright = photos.decode(jpeg, MinimumSize.shorterSide(200));
+        assertEquals(250, upright.getWidth());
+        assertEquals(500, upright.getHeight());
+    }
+
+    @ParameterizedTest(name = "a JPEG cut to {0}% of its bytes")
+    @CsvSource({"33", "80", "99"})
+    void refusesTruncatedJpegsUnlessTold(int percent) {
+        byte[] whole = TestData.bytes(TestData.images().resolve("n04065272_recreational_vehicle.JPEG"));
+        byte[] cut = Arrays.copyOf(whole, whole.length * percent / 100);
+        BadInputException e = assertThrows(BadInputException.class, () -> decoder.decode(cut));
+        assertTrue(e.getMessage().contains("truncated or damaged"), e.getMessage());
+
+        BufferedImage lenient = new ImageDecoder(new ImageLimits(1 << 20, 4_000_000, 2), true).decode(cut);
+        assertEquals(500, lenient.getWidth());
+        assertEquals(375, lenient.getHeight());
+    }
+
+    @Test
+    void refusesAJpegWhoseDataIsScrambled() throws IOException {
+        byte[] jpeg = encode(gradient(400, 300), "jpeg");
+        byte[] damaged = Arrays.copyOf(jpeg, jpeg.length);
+        for (int i = damaged.length / 2; i < damaged.length / 2 + 200; i++) {
+            damaged[i] = (byte) 0xff; // markers in the middle of the entropy-coded data
+        }
+        BadInputException e = assertThrows(BadInputException.class, () -> decoder.decode(damaged));
+        assertTrue(e.getMessage().contains("truncated or damaged"), e.getMessage());
+    }
+
+    @Test
+    void refusesATruncatedPng() throws IOException {
+        byte[] png = encode(gradient(300, 200), "png");
+        byte[] cut = Arrays.copyOf(png, png.length / 2);
+        assertThrows(BadInputException.class, () -> decoder.decode(cut));
+    }
+
+    @Test
+    void decodesGreyJpegsToRgb() throws IOException {
+        BufferedImage grey = new BufferedImage(64, 48, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSample(10, 10, 0, 200);
+        BufferedImage image = decoder.decode(encode(grey, "jpeg"));
+        assertEquals(BufferedImage.TYPE_INT_RGB, image.getType());
+        Color pixel = new Color(image.getRGB(30, 30));
+        assertEquals(pixel.getRed(), pixel.getGreen());
+        assertEquals(pixel.getGreen(), pixel.getBlue());
+    }
+
     /** Inserts an APP1 EXIF segment with the given orientation after the JPEG's SOI marker. */
     static byte[] withExifOrientation(byte[] jpeg, int orientation) throws IOException {
         ByteBuffer tiff = ByteBuffer.allocate(26);
