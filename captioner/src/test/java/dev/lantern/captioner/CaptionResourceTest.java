@@ -181,4 +181,15 @@ class CaptionResourceTest {
                 .body("objects.score", everyItem(lessThanOrEqualTo(1f)))
                 .body("objects.label", not(hasItem("")));
     }
+
+    @Test
+    void truncatedOrMalformedUploadsAre400AndTheServerKeepsServing() {
+        given().contentType("image/jpeg").body(TestImages.firstThird(TestData.bytes(MOUSE)))
+                .when().post("/api/caption")
+                .then().statusCode(400).contentType(ContentType.JSON).body("error", containsString("truncated"));
+        given().contentType(TestImages.WRONG_BOUNDARY_TYPE).body(TestImages.multipartWithWrongBoundary())
+                .when().post("/api/caption")
+                .then().statusCode(400).contentType(ContentType.JSON).body("error", containsString("multipart"));
+        given().contentType("image/jpeg").body(TestData.bytes(MOUSE)).post("/api/caption").then().statusCode(200);
+    }
 }

@@ -85,7 +85,7 @@ class ClassifierAccuracyTest {
         // the captioner's path: it decodes once and hands the pixels to the detector and to the classifier
         byte[] bytes = TestData.bytes(TestData.images().resolve("n03793489_mouse.JPEG"));
         Classification fromBytes = classifier.classify(bytes, 5).get(30, TimeUnit.SECONDS);
-        Classification fromPixels = classifier.classify(ImageClassifier.decoder(config.images()).decode(bytes), 5)
+        Classification fromPixels = classifier.classify(ImageClassifier.decoder(config.images(), false).decode(bytes), 5)
                 .get(30, TimeUnit.SECONDS);
         assertEquals(fromBytes.predictions(), fromPixels.predictions());
         assertEquals(0.0, fromPixels.timings().decodeMs());

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,23 @@ class ClassifyResourceTest {
         given().contentType("image/jpeg").body(corrupt)
                 .when().post("/api/classify")
                 .then().statusCode(400).contentType(ContentType.JSON).body("error", containsString("damaged"));
+    }
+
+    @Test
+    void truncatedJpegIs400() {
+        given().contentType("image/jpeg").body(TestImages.firstThird(TestData.bytes(GOLDFISH)))
+                .when().post("/api/classify")
+                .then().statusCode(400).contentType(ContentType.JSON).body("error", containsString("truncated"));
+    }
+
+    @Test
+    void malformedMultipartIs400AndTheServerKeepsServing() {
+        for (String path : List.of("/api/classify", "/api/classify/batch")) {
+            given().contentType(TestImages.WRONG_BOUNDARY_TYPE).body(TestImages.multipartWithWrongBoundary())
+                    .when().post(path)
+                    .then().statusCode(400).contentType(ContentType.JSON).body("error", containsString("multipart"));
+        }
+        given().contentType("image/jpeg").body(TestData.bytes(GOLDFISH)).post("/api/classify").then().statusCode(200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.lantern.shared.error.LanternException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.jboss.logging.Logger;
@@ -16,6 +17,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    /** RESTEasy Reactive's form and multipart readers. */
+    private static final String BODY_PARSERS = "org.jboss.resteasy.reactive.server.core.multipart.";
 
     @ServerExceptionMapper
     public Response lantern(LanternException e) {
@@ -53,6 +57,28 @@ public class ErrorMapper {
         String field = e.getPath().isEmpty() ? "" : " at '" + e.getPath().get(e.getPath().size() - 1).getFieldName()
                 + "'";
         return json(Response.status(400), "The JSON has a value of the wrong type" + field + ".", 400);
+    }
+
+    /**
+     * A multipart body that does not match its header (wrong boundary, cut off) fails in the framework's form parser
+     * before any resource runs: the client's mistake, not the server's.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        if (fromBodyParser(e)) {
+            return json(Response.status(400), "The multipart body is malformed (" + e.getMessage()
+                    + "); check that its boundary matches the Content-Type header.", 400);
+        }
+        return unexpected(e);
+    }
+
+    private static boolean fromBodyParser(IOException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(BODY_PARSERS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper
