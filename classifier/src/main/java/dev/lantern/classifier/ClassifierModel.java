@@ -5,6 +5,7 @@ import dev.lantern.classifier.translator.ImageClassificationTranslator;
 import dev.lantern.shared.engine.DeviceChoice;
 import dev.lantern.shared.error.ModelUnavailableException;
 import dev.lantern.shared.image.ImagePreprocessing;
+import dev.lantern.shared.image.ResizeFilter;
 import dev.lantern.shared.model.LabelList;
 import dev.lantern.shared.model.ModelStore;
 import dev.lantern.shared.model.RemoteFile;
@@ -71,7 +72,7 @@ public final class ClassifierModel implements AutoCloseable {
 
     static ImagePreprocessing preprocessing(ClassifierConfig.Preprocessing p) {
         return new ImagePreprocessing(p.resize(), p.crop(), p.crop(), p.scale(), toArray(p.mean()), toArray(p.std()),
-                p.channelOrder());
+                p.channelOrder(), ResizeFilter.ANTIALIASED_BILINEAR); // TODO config
     }
 
     private static float[] toArray(List<Float> values) {
