@@ -2,6 +2,7 @@ package dev.lantern.captioner;
 
 import dev.lantern.captioner.describe.Detail;
 import dev.lantern.shared.image.ChannelOrder;
+import dev.lantern.shared.image.ResizeFilter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
@@ -51,6 +52,13 @@ public interface CaptionerConfig {
 
         @WithDefault("BGR")
         ChannelOrder channelOrder();
+
+        /**
+         * The letterbox resize: YOLOX trained with OpenCV's INTER_LINEAR ({@code bilinear}); {@code antialiased-bilinear}
+         * and {@code area} are Pillow's.
+         */
+        @WithDefault("bilinear")
+        ResizeFilter resizeFilter();
 
         /** Lowest objectness × class score kept. */
         @WithDefault("0.3")

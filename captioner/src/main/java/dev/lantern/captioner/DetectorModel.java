@@ -60,7 +60,8 @@ public final class DetectorModel implements AutoCloseable {
         Path modelFile = store.resolve(RemoteFile.of(detector.model().url(), detector.model().sha256(),
                 "lantern.captioner.detector.model.sha256"));
         List<String> labels = labels(detector.labels(), store);
-        Letterbox letterbox = new Letterbox(detector.inputSize(), detector.padValue(), detector.channelOrder());
+        Letterbox letterbox = new Letterbox(detector.inputSize(), detector.padValue(), detector.channelOrder(),
+                detector.resizeFilter());
         YoloxGrid grid = new YoloxGrid(detector.inputSize(), detector.strides(), labels.size());
         CaptionerConfig.Batching batching = config.batching();
         int threads = detector.model().threads() > 0 ? detector.model().threads()

@@ -1,6 +1,7 @@
 package dev.lantern.classifier;
 
 import dev.lantern.shared.image.ChannelOrder;
+import dev.lantern.shared.image.ResizeFilter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
@@ -78,6 +79,13 @@ public interface ClassifierConfig {
 
         @WithDefault("RGB")
         ChannelOrder channelOrder();
+
+        /**
+         * The resize the model was trained with: {@code antialiased-bilinear} (Pillow's bilinear, as torchvision
+         * resizes), {@code area} (Pillow's box average) or {@code bilinear} (OpenCV's INTER_LINEAR).
+         */
+        @WithDefault("antialiased-bilinear")
+        ResizeFilter resizeFilter();
     }
 
     interface Batching {

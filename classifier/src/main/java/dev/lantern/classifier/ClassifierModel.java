@@ -72,7 +72,7 @@ public final class ClassifierModel implements AutoCloseable {
 
     static ImagePreprocessing preprocessing(ClassifierConfig.Preprocessing p) {
         return new ImagePreprocessing(p.resize(), p.crop(), p.crop(), p.scale(), toArray(p.mean()), toArray(p.std()),
-                p.channelOrder(), ResizeFilter.ANTIALIASED_BILINEAR); // TODO config
+                p.channelOrder(), p.resizeFilter());
     }
 
     private static float[] toArray(List<Float> values) {

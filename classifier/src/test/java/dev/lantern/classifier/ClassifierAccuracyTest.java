@@ -1,6 +1,7 @@
 package dev.lantern.classifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OnnxTensor;
@@ -10,11 +11,11 @@ import ai.onnxruntime.OrtSession;
 import dev.lantern.shared.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The served classifier against a plain ONNX Runtime run of the same model, with the pre-processing written out
- * here independently (resize, then crop, then normalise) from the model's documented conventions.
+ * The served classifier against a plain ONNX Runtime run of the same model on the crops that torchvision's
+ * pre-processing makes with Pillow ({@code Resize(256)}, {@code CenterCrop(224)}; fixtures written by
+ * shared/src/test/python/make_resize_references.py), normalised here from the model's documented conventions.
  */
 @QuarkusTest
 class ClassifierAccuracyTest {
@@ -61,23 +63,27 @@ class ClassifierAccuracyTest {
     }
 
     @Test
-    void top5HoldsTheLabelledClassAndMatchesThePlainOnnxRuntimeRun() throws Exception {
+    void servedAnswersAreThoseOfTheReferencePipeline() throws Exception {
         int top1Hits = 0;
+        int top5Hits = 0;
         for (TestData.LabelledImage image : TestData.labelledImages()) {
+            String name = image.file().getFileName().toString();
             Classification served = classifier.classify(TestData.bytes(image.file()), 5).get(30, TimeUnit.SECONDS);
-            List<Integer> top5 = served.predictions().stream().map(Prediction::classIndex).toList();
-            assertTrue(top5.contains(image.classIndex()), image.file().getFileName() + ": " + top5);
-            assertEquals(image.label(), served.predictions().get(top5.indexOf(image.classIndex())).label());
-
-            double[] expected = referenceProbabilities(ImageIO.read(image.file().toFile()));
-            Prediction best = served.predictions().get(0);
-            assertEquals(expected[best.classIndex()], best.probability(), 1e-4,
-                    image.file().getFileName() + " probability of " + best.label());
-            assertEquals(argmax(expected), best.classIndex(), image.file().getFileName() + " top-1");
-            top1Hits += best.classIndex() == image.classIndex() ? 1 : 0;
+            double[] expected = referenceProbabilities(pillowCrop(image.file()));
+            List<Integer> expectedTop5 = top(expected, 5);
+            assertEquals(expectedTop5, served.predictions().stream().map(Prediction::classIndex).toList(), name);
+            for (Prediction p : served.predictions()) {
+                assertEquals(expected[p.classIndex()], p.probability(), 1e-4, name + " probability of " + p.label());
+            }
+            top1Hits += expectedTop5.get(0) == image.classIndex() ? 1 : 0;
+            top5Hits += expectedTop5.contains(image.classIndex()) ? 1 : 0;
+            if (expectedTop5.get(0) == image.classIndex()) {
+                assertEquals(image.label(), served.predictions().get(0).label(), name);
+            }
         }
-        // the model's own reference figure on these 12 images is 7/12 top-1
-        assertTrue(top1Hits >= 6, "top-1 hits " + top1Hits);
+        // measured with torchvision's pre-processing: 7/12 top-1, 11/12 top-5 (the baluster is not in its top-5)
+        assertTrue(top1Hits >= 7, "top-1 hits " + top1Hits);
+        assertTrue(top5Hits >= 11, "top-5 hits " + top5Hits);
     }
 
     @Test
@@ -91,21 +97,23 @@ class ClassifierAccuracyTest {
         assertEquals(0.0, fromPixels.timings().decodeMs());
     }
 
-    private static double[] referenceProbabilities(BufferedImage image) throws OrtException, IOException {
-        double s = 256.0 / Math.min(image.getWidth(), image.getHeight());
-        int w = (int) Math.round(image.getWidth() * s);
-        int h = (int) Math.round(image.getHeight() * s);
-        BufferedImage resized = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = resized.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image, 0, 0, w, h, null);
-        g.dispose();
-        int left = (int) Math.round((w - 224) / 2.0);
-        int top = (int) Math.round((h - 224) / 2.0);
+    /** The 224×224 crop torchvision makes of {@code photo} with Pillow. */
+    private static BufferedImage pillowCrop(Path photo) throws IOException {
+        String name = photo.getFileName().toString().replace(".JPEG", ".antialiased-bilinear.png");
+        try (InputStream in = ClassifierAccuracyTest.class.getResourceAsStream(
+                "/dev/lantern/shared/image/references/" + name)) {
+            assertNotNull(in, "no reference crop " + name);
+            return ImageIO.read(in);
+        }
+    }
+
+    private static double[] referenceProbabilities(BufferedImage crop) throws OrtException {
+        assertEquals(224, crop.getWidth());
+        assertEquals(224, crop.getHeight());
         float[] input = new float[3 * 224 * 224];
         for (int y = 0; y < 224; y++) {
             for (int x = 0; x < 224; x++) {
-                int rgb = resized.getRGB(left + x, top + y);
+                int rgb = crop.getRGB(x, y);
                 int[] channels = {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff};
                 for (int c = 0; c < 3; c++) {
                     input[c * 224 * 224 + y * 224 + x] = (channels[c] / 255f - MEAN[c]) / STD[c];
@@ -134,13 +142,8 @@ class ClassifierAccuracyTest {
         }
     }
 
-    private static int argmax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
+    private static List<Integer> top(double[] values, int k) {
+        return java.util.stream.IntStream.range(0, values.length).boxed()
+                .sorted((a, b) -> Double.compare(values[b], values[a])).limit(k).toList();
     }
 }

@@ -1,24 +1,26 @@
 package dev.lantern.captioner.translator;
 
 import dev.lantern.shared.image.ChannelOrder;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import dev.lantern.shared.image.ResizeFilter;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * YOLOX's input convention: scale the image by {@code r = min(size / h, size / w)} (aspect kept), put it at the
- * top-left of a square canvas filled with {@code padValue}, and hand the model raw 0–255 values, planar, in the
- * given channel order. {@link #toImage} maps a box back to the original image's pixels.
+ * YOLOX's input convention: scale the image by {@code r = min(size / h, size / w)} (aspect kept) with
+ * {@code resizeFilter} (YOLOX trained with OpenCV's INTER_LINEAR), put it at the top-left of a square canvas filled with
+ * {@code padValue}, and hand the model raw 0–255 values, planar, in the given channel order. {@link #toImage} maps a
+ * box back to the original image's pixels.
  */
-public record Letterbox(int size, int padValue, ChannelOrder channelOrder) {
+public record Letterbox(int size, int padValue, ChannelOrder channelOrder, ResizeFilter resizeFilter) {
 
     public Letterbox {
         if (size < 32 || padValue < 0 || padValue > 255) {
             throw new IllegalArgumentException("letterbox size must be at least 32 and pad 0–255: " + size + ", "
                     + padValue);
         }
+        Objects.requireNonNull(channelOrder, "channelOrder");
+        Objects.requireNonNull(resizeFilter, "resizeFilter");
     }
 
     /** The scale from image pixels to input pixels for an image of {@code width × height}. */
@@ -28,31 +30,26 @@ public record Letterbox(int size, int padValue, ChannelOrder channelOrder) {
 
     /** The planar float input for {@code image}: {@code 3 × size × size}. */
     public float[] toChw(BufferedImage image) {
-        BufferedImage canvas = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = canvas.createGraphics();
-        try {
-            g.setColor(new Color(padValue, padValue, padValue));
-            g.fillRect(0, 0, size, size);
-            double r = scale(image.getWidth(), image.getHeight());
-            // truncation as in YOLOX's own preprocessing (int(w * r))
-            int w = Math.max(1, (int) (image.getWidth() * r));
-            int h = Math.max(1, (int) (image.getHeight() * r));
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(image, 0, 0, w, h, null);
-        } finally {
-            g.dispose();
-        }
-        int[] pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
+        int width = image.getWidth();
+        int height = image.getHeight();
+        double r = scale(width, height);
+        // truncation as in YOLOX's own preprocessing (int(w * r))
+        int w = Math.max(1, (int) (width * r));
+        int h = Math.max(1, (int) (height * r));
+        int[] resized = resizeFilter.resize(ResizeFilter.packedRgb(image), width, height, w, h);
         int plane = size * size;
         float[] out = new float[3 * plane];
+        Arrays.fill(out, padValue);
         int red = channelOrder == ChannelOrder.RGB ? 0 : 2;
         int blue = 2 - red;
-        for (int i = 0; i < plane; i++) {
-            int p = pixels[i];
-            out[red * plane + i] = (p >> 16) & 0xff;
-            out[plane + i] = (p >> 8) & 0xff;
-            out[blue * plane + i] = p & 0xff;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = resized[y * w + x];
+                int i = y * size + x;
+                out[red * plane + i] = (p >> 16) & 0xff;
+                out[plane + i] = (p >> 8) & 0xff;
+                out[blue * plane + i] = p & 0xff;
+            }
         }
         return out;
     }

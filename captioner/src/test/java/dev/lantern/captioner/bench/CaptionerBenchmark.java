@@ -116,7 +116,8 @@ public final class CaptionerBenchmark {
                 Engine.getEngine(ModelFormat.ONNX.engineName());
                 OrtEnvironment env = OrtEnvironment.getEnvironment();
                 CaptionerConfig.Detector d = config.detector();
-                Letterbox letterbox = new Letterbox(d.inputSize(), d.padValue(), d.channelOrder());
+                Letterbox letterbox = new Letterbox(d.inputSize(), d.padValue(), d.channelOrder(),
+                        d.resizeFilter());
                 YoloxGrid grid = new YoloxGrid(d.inputSize(), d.strides(), detector.labels().size());
                 NonMaxSuppression nms = new NonMaxSuppression(d.nmsIou(), d.maxObjects());
                 Path model = dev.lantern.shared.testing.TestData.models().resolve("yolox_nano.onnx");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.image.ChannelOrder;
+import dev.lantern.shared.image.ResizeFilter;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -74,7 +75,7 @@ class YoloxGridTest {
         g.setColor(new Color(10, 20, 30));
         g.fillRect(0, 0, 200, 100);
         g.dispose();
-        Letterbox letterbox = new Letterbox(64, 114, ChannelOrder.BGR);
+        Letterbox letterbox = new Letterbox(64, 114, ChannelOrder.BGR, ResizeFilter.BILINEAR);
         assertEquals(0.32, letterbox.scale(200, 100), 1e-9);
         float[] chw = letterbox.toChw(image);
         int plane = 64 * 64;
@@ -85,12 +86,12 @@ class YoloxGridTest {
         // below it: padding
         assertEquals(114f, chw[40 * 64 + 5]);
         assertEquals(114f, chw[2 * plane + 63 * 64 + 63]);
-        assertEquals(10f, new Letterbox(64, 114, ChannelOrder.RGB).toChw(image)[5 * 64 + 5]);
+        assertEquals(10f, new Letterbox(64, 114, ChannelOrder.RGB, ResizeFilter.BILINEAR).toChw(image)[5 * 64 + 5]);
     }
 
     @Test
     void boxesMapBackToImagePixelsAndAreClipped() {
-        Letterbox letterbox = new Letterbox(416, 114, ChannelOrder.BGR);
+        Letterbox letterbox = new Letterbox(416, 114, ChannelOrder.BGR, ResizeFilter.BILINEAR);
         // a 832 × 624 image is scaled by 0.5
         Candidate back = letterbox.toImage(new Candidate(3, 0.5f, -10, 20, 100, 400), 832, 624);
         assertEquals(0f, back.x1());
