@@ -102,7 +102,12 @@ public interface ClassifierConfig {
         @WithDefault("64")
         int queueCapacity();
 
-        @WithDefault("1")
+        /**
+         * Batches in flight at once, each on its own thread with {@code cores / workers} intra-op threads. Two keep
+         * the cores busy while one batch is pre-processed (resize, normalise) and the other runs; measured on 2
+         * cores over HTTP: 1.35× the throughput of one worker with two intra-op threads.
+         */
+        @WithDefault("2")
         int workers();
     }
 

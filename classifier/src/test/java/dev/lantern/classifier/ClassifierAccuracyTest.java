@@ -81,8 +81,8 @@ class ClassifierAccuracyTest {
                 assertEquals(image.label(), served.predictions().get(0).label(), name);
             }
         }
-        // measured with torchvision's pre-processing: 7/12 top-1, 11/12 top-5 (the baluster is not in its top-5)
-        assertTrue(top1Hits >= 7, "top-1 hits " + top1Hits);
+        // measured with torchvision's pre-processing: 9/12 top-1, 11/12 top-5 (the baluster is not in its top-5)
+        assertTrue(top1Hits >= 9, "top-1 hits " + top1Hits);
         assertTrue(top5Hits >= 11, "top-5 hits " + top5Hits);
     }
 

@@ -1,12 +1,18 @@
 package dev.lantern.captioner.translator;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
+import dev.lantern.shared.serving.DirectFloatBatch;
 import dev.lantern.shared.serving.HostStackBatchifier;
 import java.awt.image.BufferedImage;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Pre- and post-processing of a YOLOX detector: letterbox into the model's square input; decode the grid, keep
@@ -33,10 +39,37 @@ public final class YoloxTranslator implements Translator<BufferedImage, Detectio
         return new NDList(ctx.getNDManager().create(letterbox.toChw(image), new Shape(3, size, size)));
     }
 
+    /** The whole batch written into one native buffer (see {@link DirectFloatBatch}). */
+    @Override
+    public NDList batchProcessInput(TranslatorContext ctx, List<BufferedImage> images) {
+        int size = letterbox.size();
+        Shape item = new Shape(3, size, size);
+        FloatBuffer batch = DirectFloatBatch.buffer(Math.toIntExact(images.size() * item.size()));
+        for (BufferedImage image : images) {
+            batch.put(letterbox.toChw(image));
+        }
+        return new NDList(DirectFloatBatch.toArray(ctx.getNDManager(), batch, new Shape(images.size()).addAll(item)));
+    }
+
     @Override
     public Detections processOutput(TranslatorContext ctx, NDList list) {
         float[] output = list.singletonOrThrow().toFloatArray();
         return new Detections(nms.apply(grid.decode(output, scoreThreshold)));
+    }
+
+    /** All rows of the batch's output read at once, then decoded image by image. */
+    @Override
+    public List<Detections> batchProcessOutput(TranslatorContext ctx, NDList list) {
+        NDArray output = list.singletonOrThrow();
+        int items = Math.toIntExact(output.getShape().get(0));
+        float[] all = output.toFloatArray();
+        int each = all.length / items;
+        List<Detections> out = new ArrayList<>(items);
+        for (int i = 0; i < items; i++) {
+            float[] rows = items == 1 ? all : Arrays.copyOfRange(all, i * each, (i + 1) * each);
+            out.add(new Detections(nms.apply(grid.decode(rows, scoreThreshold))));
+        }
+        return out;
     }
 
     @Override

@@ -4,11 +4,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
-import dev.lantern.shared.serving.HostStackBatchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import dev.lantern.shared.image.ImagePreprocessing;
+import dev.lantern.shared.serving.DirectFloatBatch;
+import dev.lantern.shared.serving.HostStackBatchifier;
 import java.awt.image.BufferedImage;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Pre- and post-processing of an image classifier: resize, crop and normalise into a CHW tensor; turn the output
@@ -33,15 +38,46 @@ public final class ImageClassificationTranslator implements Translator<BufferedI
         return new NDList(ctx.getNDManager().create(chw, shape));
     }
 
+    /** The whole batch written into one native buffer (see {@link DirectFloatBatch}). */
+    @Override
+    public NDList batchProcessInput(TranslatorContext ctx, List<BufferedImage> images) {
+        Shape item = new Shape(3, preprocessing.cropHeight(), preprocessing.cropWidth());
+        FloatBuffer batch = DirectFloatBatch.buffer(Math.toIntExact(images.size() * item.size()));
+        for (BufferedImage image : images) {
+            batch.put(preprocessing.toChw(image));
+        }
+        return new NDList(DirectFloatBatch.toArray(ctx.getNDManager(), batch, new Shape(images.size()).addAll(item)));
+    }
+
     @Override
     public ClassProbabilities processOutput(TranslatorContext ctx, NDList list) {
-        NDArray row = list.singletonOrThrow();
-        float[] scores = row.toFloatArray();
-        if (scores.length != classes) {
-            throw new IllegalStateException("the model gives " + scores.length + " scores but there are " + classes
-                    + " labels");
+        return probabilities(list.singletonOrThrow().toFloatArray(), 0);
+    }
+
+    /** All rows of the batch's output read at once, then split. */
+    @Override
+    public List<ClassProbabilities> batchProcessOutput(TranslatorContext ctx, NDList list) {
+        NDArray scores = list.singletonOrThrow();
+        int rows = Math.toIntExact(scores.getShape().get(0));
+        float[] all = scores.toFloatArray();
+        if (all.length != rows * classes) {
+            throw new IllegalStateException("the model gives " + all.length / Math.max(1, rows)
+                    + " scores per image but there are " + classes + " labels");
         }
-        return new ClassProbabilities(outputIsLogits ? softmax(scores) : toDouble(scores));
+        List<ClassProbabilities> out = new ArrayList<>(rows);
+        for (int row = 0; row < rows; row++) {
+            out.add(probabilities(all, row * classes));
+        }
+        return out;
+    }
+
+    private ClassProbabilities probabilities(float[] scores, int from) {
+        if (scores.length - from < classes) {
+            throw new IllegalStateException("the model gives " + (scores.length - from) + " scores but there are "
+                    + classes + " labels");
+        }
+        float[] row = Arrays.copyOfRange(scores, from, from + classes);
+        return new ClassProbabilities(outputIsLogits ? softmax(row) : toDouble(row));
     }
 
     @Override
