@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +85,26 @@ class ClassifierAccuracyTest {
         // measured with torchvision's pre-processing: 9/12 top-1, 11/12 top-5 (the baluster is not in its top-5)
         assertTrue(top1Hits >= 9, "top-1 hits " + top1Hits);
         assertTrue(top5Hits >= 11, "top-5 hits " + top5Hits);
+    }
+
+    @Test
+    void imagesBatchedTogetherGetTheAnswersTheyGetAlone() throws Exception {
+        List<byte[]> photos = TestData.labelledImages().stream().map(image -> TestData.bytes(image.file())).toList();
+        List<Classification> alone = new ArrayList<>();
+        for (byte[] photo : photos) {
+            alone.add(classifier.classify(photo, 3).get(30, TimeUnit.SECONDS));
+        }
+        // sent all at once: while one batch runs, the others queue and run together
+        List<Classification> together = classifier.classifyAll(photos, 3).get(60, TimeUnit.SECONDS);
+        assertTrue(together.stream().anyMatch(c -> c.timings().batchSize() > 1), "no batch formed");
+        for (int i = 0; i < photos.size(); i++) {
+            List<Prediction> expected = alone.get(i).predictions();
+            List<Prediction> actual = together.get(i).predictions();
+            for (int k = 0; k < expected.size(); k++) {
+                assertEquals(expected.get(k).classIndex(), actual.get(k).classIndex(), "image " + i);
+                assertEquals(expected.get(k).probability(), actual.get(k).probability(), 1e-5, "image " + i);
+            }
+        }
     }
 
     @Test

@@ -15,11 +15,13 @@ import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.engine.ModelFormat;
 import dev.lantern.shared.image.ImageDecoder;
 import dev.lantern.shared.image.ImagePreprocessing;
+import dev.lantern.shared.image.MinimumSize;
 import dev.lantern.shared.model.ModelStore;
 import dev.lantern.shared.testing.bench.ClosedLoopLoad;
 import dev.lantern.shared.testing.bench.DjlCache;
 import dev.lantern.shared.testing.bench.LoadAverage;
 import dev.lantern.shared.testing.bench.PackagedApp;
+import dev.lantern.shared.testing.bench.PhonePhoto;
 import dev.lantern.shared.testing.bench.RepositoryRoot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -77,7 +79,8 @@ public final class ClassifierBenchmark {
               --warmup=SECONDS    warm-up before each scenario (default 5)
               --duration=SECONDS  measured time of each scenario (default 20)
               --concurrency=N     client threads of the concurrent scenarios (default 8)
-              --scenarios=LIST    any of a,b1,bN,c1,cN (default a,b1,bN,c1,cN)
+              --scenarios=LIST    any of a,b1,bN,c1,cN,d (default all); d: one 500×375 photo and a 12 MP
+                                  phone photo made from it, each by 1 HTTP client
               --server=start|URL  'start' launches <repo>/apps/target/quarkus-app/quarkus-run.jar on 127.0.0.1:<port>
                                   and stops it at the end (default); a URL such as http://127.0.0.1:8080 uses a
                                   server that is already running
@@ -89,6 +92,12 @@ public final class ClassifierBenchmark {
     /** The classifier's settings with their defaults, as the app reads them (no application.properties here). */
     private static final ClassifierConfig CLASSIFIER_CONFIG = new SmallRyeConfigBuilder()
             .withMapping(ClassifierConfig.class).build().getConfigMapping(ClassifierConfig.class);
+
+    /** What the app decodes a JPEG down to (large photos are reduced in the DCT domain). */
+    private static final MinimumSize NEEDED = ImageClassifier.minimumSize(CLASSIFIER_CONFIG);
+
+    /** The test photo that the phone-photo scenario enlarges: 500×375, the size of most ImageNet photos. */
+    private static final String PHONE_PHOTO_SOURCE = "n04065272_recreational_vehicle.JPEG";
 
     private static final String ORT_INPUT_NAME = "input";
     private static final long[] ORT_INPUT_SHAPE = {1, 3, 224, 224};
@@ -130,6 +139,7 @@ public final class ClassifierBenchmark {
         }
 
         System.out.println(markdownTable(results, baselineTop1));
+        System.out.print(ratios(results));
         System.out.printf(Locale.ROOT, "%n%d images, warm-up %s s, measured %s s per scenario; load average"
                 + " (1, 5, 15 min) at start %s, at end %s.%n", images.size(), seconds(options.warmUp()),
                 seconds(options.duration()), loadAtStart, LoadAverage.all());
@@ -141,7 +151,7 @@ public final class ClassifierBenchmark {
     private static Result runOnnxRuntimeBaseline(Options options, List<TestImage> images)
             throws OrtException, InterruptedException {
         ImageDecoder decoder = classifierDecoder();
-        ImagePreprocessing preprocessing = ImagePreprocessing.IMAGENET;
+        ImagePreprocessing preprocessing = ImagePreprocessing.IMAGENET; // the default configuration's
         // The OrtEnvironment is a process-wide singleton. DJL's engine creates it with threading options and fails if
         // it exists already, so the engine starts first, as in the server; the baseline then shares that environment
         // (its session still gets its own default thread pools) and leaves it open for scenario (b).
@@ -154,7 +164,7 @@ public final class ClassifierBenchmark {
                         + ", not '" + ORT_INPUT_NAME + "'");
             }
             Request request = image -> {
-                float[] chw = preprocessing.toChw(decoder.decode(images.get(image).bytes()));
+                float[] chw = preprocessing.toChw(decoder.decode(images.get(image).bytes(), NEEDED));
                 try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(chw), ORT_INPUT_SHAPE);
                         OrtSession.Result output = session.run(Map.of(ORT_INPUT_NAME, input))) {
                     float[][] logits = (float[][]) output.get(0).getValue();
@@ -177,7 +187,7 @@ public final class ClassifierBenchmark {
         try (ClassifierModel model = ClassifierModel.load(CLASSIFIER_CONFIG, store, new SimpleMeterRegistry())) {
             Request request = image -> {
                 long start = System.nanoTime();
-                BufferedImage decoded = decoder.decode(images.get(image).bytes());
+                BufferedImage decoded = decoder.decode(images.get(image).bytes(), NEEDED);
                 Classification result = model.classify(decoded, 1, System.nanoTime() - start)
                         .get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 return new Outcome(result.predictions().get(0).classIndex(), result.timings().batchSize());
@@ -225,19 +235,7 @@ public final class ClassifierBenchmark {
                 base = URI.create(options.server().replaceAll("/+$", ""));
             }
             URI classify = URI.create(base + "/api/classify");
-            Request request = image -> {
-                HttpRequest post = HttpRequest.newBuilder(classify)
-                        .timeout(REQUEST_TIMEOUT)
-                        .header("Content-Type", "image/jpeg")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(images.get(image).bytes()))
-                        .build();
-                HttpResponse<String> response = client.send(post, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("HTTP " + response.statusCode() + ": "
-                            + abbreviate(response.body(), 300));
-                }
-                return new Outcome(firstInt(CLASS_INDEX, response.body()), firstInt(BATCH_SIZE, response.body()));
-            };
+            Request request = httpRequest(client, classify, images);
             List<Result> results = new ArrayList<>();
             if (options.scenarios().contains("c1")) {
                 results.add(measure("(c) HTTP /api/classify, 1 client", 1, options, images, request));
@@ -246,12 +244,42 @@ public final class ClassifierBenchmark {
                 results.add(measure("(c) HTTP /api/classify, " + options.concurrency() + " clients",
                         options.concurrency(), options, images, request));
             }
+            if (options.scenarios().contains("d")) {
+                // one photo as a camera gives it (12 MP) against the same photo as the test set has it
+                TestImage photo = images.stream().filter(i -> i.name().equals(PHONE_PHOTO_SOURCE)).findFirst()
+                        .orElse(images.get(0));
+                List<TestImage> small = List.of(photo);
+                List<TestImage> phone = List.of(new TestImage("12 MP from " + photo.name(),
+                        PhonePhoto.from(options.images().resolve(photo.name()))));
+                log("phone photo: %d×%d, %,d bytes", PhonePhoto.WIDTH, PhonePhoto.HEIGHT, phone.get(0).bytes().length);
+                results.add(measure("(d) HTTP /api/classify, 1 client, " + photo.name(), 1, options, small,
+                        httpRequest(client, classify, small)));
+                results.add(measure("(d) HTTP /api/classify, 1 client, 12 MP phone photo of it", 1, options, phone,
+                        httpRequest(client, classify, phone)));
+            }
             return results;
         } finally {
             if (server != null) {
                 server.close();
             }
         }
+    }
+
+    /** POSTs test image {@code image} of {@code images} as a raw JPEG body and reads the top-1 and batch size. */
+    private static Request httpRequest(HttpClient client, URI classify, List<TestImage> images) {
+        return image -> {
+            HttpRequest post = HttpRequest.newBuilder(classify)
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "image/jpeg")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(images.get(image).bytes()))
+                    .build();
+            HttpResponse<String> response = client.send(post, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": "
+                        + abbreviate(response.body(), 300));
+            }
+            return new Outcome(firstInt(CLASS_INDEX, response.body()), firstInt(BATCH_SIZE, response.body()));
+        };
     }
 
     private static int firstInt(Pattern pattern, String json) {
@@ -412,13 +440,37 @@ public final class ClassifierBenchmark {
         return table.toString();
     }
 
+    /** The two questions: how close HTTP comes to the in-process limit, and what a phone photo costs. */
+    private static String ratios(List<Result> results) {
+        StringBuilder out = new StringBuilder();
+        Result inProcess = find(results, "(b) ServedModel, " + results.stream().filter(r -> r.scenario().startsWith(
+                "(b)")).mapToInt(Result::concurrency).max().orElse(0) + " threads");
+        Result http = results.stream().filter(r -> r.scenario().startsWith("(c)") && r.concurrency() > 1).findFirst()
+                .orElse(null);
+        if (inProcess != null && http != null) {
+            out.append(String.format(Locale.ROOT, "%nHTTP at %d clients ÷ in-process pipeline at %d threads:"
+                    + " throughput %.2fx; HTTP p99 ÷ p50 = %.2f%n", http.concurrency(), inProcess.concurrency(),
+                    http.imagesPerSecond() / inProcess.imagesPerSecond(), http.p99Millis() / http.p50Millis()));
+        }
+        List<Result> phone = results.stream().filter(r -> r.scenario().startsWith("(d)")).toList();
+        if (phone.size() == 2) {
+            out.append(String.format(Locale.ROOT, "12 MP phone photo p50 ÷ 500×375 photo p50: %.2fx%n",
+                    phone.get(1).p50Millis() / phone.get(0).p50Millis()));
+        }
+        return out.toString();
+    }
+
+    private static Result find(List<Result> results, String scenario) {
+        return results.stream().filter(r -> r.scenario().equals(scenario)).findFirst().orElse(null);
+    }
+
     private static String ratio(double value, double baseline) {
         return Double.isNaN(value) || Double.isNaN(baseline) || baseline == 0 ? "n/a"
                 : String.format(Locale.ROOT, "%.2fx", value / baseline);
     }
 
     private static String agreement(int[] top1, int[] baselineTop1) {
-        if (baselineTop1 == null) {
+        if (baselineTop1 == null || top1.length != baselineTop1.length) {
             return "n/a";
         }
         int same = 0;
@@ -472,7 +524,7 @@ public final class ClassifierBenchmark {
             Duration duration = seconds(given.remove("duration"), 20);
             int concurrency = Integer.parseInt(take(given, "concurrency", "8"));
             Set<String> scenarios =
-                    new LinkedHashSet<>(Arrays.asList(take(given, "scenarios", "a,b1,bN,c1,cN").split(",")));
+                    new LinkedHashSet<>(Arrays.asList(take(given, "scenarios", "a,b1,bN,c1,cN,d").split(",")));
             String server = take(given, "server", "start");
             int port = Integer.parseInt(take(given, "port", "18080"));
             Path djlCache = path(given.remove("djl-cache"), repo.resolve("target/djl-cache"));
@@ -480,7 +532,7 @@ public final class ClassifierBenchmark {
                 throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + USAGE);
             }
             if (concurrency < 1 || duration.isZero() || warmUp.isNegative()
-                    || !Set.of("a", "b1", "bN", "c1", "cN").containsAll(scenarios)) {
+                    || !Set.of("a", "b1", "bN", "c1", "cN", "d").containsAll(scenarios)) {
                 throw new IllegalArgumentException("bad concurrency, duration, warm-up or scenarios\n" + USAGE);
             }
             for (Path required : List.of(images, model)) {
