@@ -8,6 +8,7 @@ import dev.lantern.classifier.ImageClassifier;
 import dev.lantern.shared.image.ImageDecoder;
 import dev.lantern.shared.image.ImageLimits;
 import dev.lantern.shared.image.MinimumSize;
+import dev.lantern.shared.image.TimedDecode;
 import dev.lantern.shared.model.ModelStore;
 import dev.lantern.shared.runtime.LanternConfig;
 import dev.lantern.shared.serving.ModelSlot;
@@ -17,8 +18,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.awt.image.BufferedImage;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * The image captioning task: decodes an upload within the configured limits, runs the detector and the classifier
@@ -40,6 +41,10 @@ public class ImageCaptioner {
 
     @Inject
     LanternConfig lantern;
+
+    /** Quarkus's worker pool, where decoding runs. */
+    @Inject
+    ManagedExecutor workers;
 
     /** The classifier bean: in the suite the very one that serves /api/classify, so one model instance. */
     @Inject
@@ -71,13 +76,16 @@ public class ImageCaptioner {
         return MinimumSize.longerSide(config.detector().inputSize()).and(classifier);
     }
 
-    /** Captions one encoded image; the future fails with a {@code LanternException} on bad input or overload. */
+    /**
+     * Captions one encoded image, decoded on a worker thread (the caller may be an I/O thread); the future fails with
+     * a {@code LanternException} on bad input or overload.
+     */
     public CompletableFuture<Caption> caption(byte[] image, Detail detail) {
         DetectorModel detector = slot.get();
-        long start = System.nanoTime();
-        BufferedImage decoded = decoder.decode(image, minimumSize(config, classifier.minimumSize()));
-        return new CaptionPipeline(detector, classifier::classify, writer, config.tags().topK())
-                .caption(decoded, detail, System.nanoTime() - start);
+        MinimumSize needed = minimumSize(config, classifier.minimumSize());
+        return CompletableFuture.supplyAsync(() -> TimedDecode.of(decoder, image, needed), workers)
+                .thenCompose(decoded -> new CaptionPipeline(detector, classifier::classify, writer,
+                        config.tags().topK()).caption(decoded.image(), detail, decoded.nanos()));
     }
 
     public Detail defaultDetail() {

@@ -6,6 +6,7 @@ import dev.lantern.shared.error.PayloadTooLargeException;
 import dev.lantern.shared.image.ImageDecoder;
 import dev.lantern.shared.image.ImageLimits;
 import dev.lantern.shared.image.MinimumSize;
+import dev.lantern.shared.image.TimedDecode;
 import dev.lantern.shared.model.ModelStore;
 import dev.lantern.shared.runtime.LanternConfig;
 import dev.lantern.shared.serving.ModelSlot;
@@ -19,6 +20,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * The image classification task: decodes an upload within the configured limits and asks the model for its top-k
@@ -38,6 +40,10 @@ public class ImageClassifier {
 
     @Inject
     LanternConfig lantern;
+
+    /** Quarkus's worker pool, where decoding runs. */
+    @Inject
+    ManagedExecutor workers;
 
     private final ModelSlot<ClassifierModel> slot = new ModelSlot<>("classifier");
     private ImageDecoder decoder;
@@ -66,13 +72,15 @@ public class ImageClassifier {
         return minimumSize(config);
     }
 
-    /** Classifies one encoded image; the future fails with a {@code LanternException} on bad input or overload. */
+    /**
+     * Classifies one encoded image; the decode runs on a worker thread, so the caller may be an I/O thread. The future
+     * fails with a {@code LanternException} on bad input or overload.
+     */
     public CompletableFuture<Classification> classify(byte[] image, int topK) {
         ClassifierModel model = slot.get();
         checkTopK(model, topK);
-        long start = System.nanoTime();
-        BufferedImage decoded = decoder.decode(image, minimumSize());
-        return model.classify(decoded, topK, System.nanoTime() - start);
+        return CompletableFuture.supplyAsync(() -> TimedDecode.of(decoder, image, minimumSize()), workers)
+                .thenCompose(decoded -> model.classify(decoded.image(), topK, decoded.nanos()));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.lantern.captioner.ImageCaptioner;
 import dev.lantern.captioner.describe.Detail;
 import dev.lantern.shared.error.BadInputException;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -40,7 +41,9 @@ public class CaptionResource {
         return captioner.caption(read(image), level);
     }
 
+    /** On the I/O thread, so that the whole body is read before the call; the service decodes on a worker thread. */
     @POST
+    @NonBlocking
     @Consumes({"image/*", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Caption an image sent as the raw request body")
     public CompletionStage<Caption> captionBody(byte[] image, @RestQuery String detail) {
