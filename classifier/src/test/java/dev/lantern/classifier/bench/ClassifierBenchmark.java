@@ -79,7 +79,9 @@ public final class ClassifierBenchmark {
               --warmup=SECONDS    warm-up before each scenario (default 5)
               --duration=SECONDS  measured time of each scenario (default 20)
               --concurrency=N     client threads of the concurrent scenarios (default 8)
-              --scenarios=LIST    any of a,b1,bN,c1,cN,d (default all); d: one 500×375 photo and a 12 MP
+              --scenarios=LIST    any of a,b1,bN,c1,cN,w,d (default all); w: as cN, but the load comes from
+                                  wrk (a C client, far lighter than the JDK's on cores it shares with the
+                                  server; skipped when wrk is not installed); d: one 500×375 photo and a 12 MP
                                   phone photo made from it, each by 1 HTTP client
               --server=start|URL  'start' launches <repo>/apps/target/quarkus-app/quarkus-run.jar on 127.0.0.1:<port>
                                   and stops it at the end (default); a URL such as http://127.0.0.1:8080 uses a
@@ -243,6 +245,13 @@ public final class ClassifierBenchmark {
             if (options.scenarios().contains("cN")) {
                 results.add(measure("(c) HTTP /api/classify, " + options.concurrency() + " clients",
                         options.concurrency(), options, images, request));
+            }
+            if (options.scenarios().contains("w")) {
+                Result wrk = Wrk.measure("(c) HTTP /api/classify, " + options.concurrency() + " wrk connections",
+                        options.concurrency(), options, images, classify);
+                if (wrk != null) {
+                    results.add(wrk);
+                }
             }
             if (options.scenarios().contains("d")) {
                 // one photo as a camera gives it (12 MP) against the same photo as the test set has it
@@ -445,13 +454,14 @@ public final class ClassifierBenchmark {
         StringBuilder out = new StringBuilder();
         Result inProcess = find(results, "(b) ServedModel, " + results.stream().filter(r -> r.scenario().startsWith(
                 "(b)")).mapToInt(Result::concurrency).max().orElse(0) + " threads");
-        Result http = results.stream().filter(r -> r.scenario().startsWith("(c)") && r.concurrency() > 1).findFirst()
-                .orElse(null);
-        if (inProcess != null && http != null) {
-            out.append(String.format(Locale.ROOT, "%nHTTP at %d clients ÷ in-process pipeline at %d threads:"
-                    + " throughput %.2fx; HTTP p99 ÷ p50 = %.2f%n", http.concurrency(), inProcess.concurrency(),
-                    http.imagesPerSecond() / inProcess.imagesPerSecond(), http.p99Millis() / http.p50Millis()));
+        for (Result http : results) {
+            if (inProcess != null && http.scenario().startsWith("(c)") && http.concurrency() > 1) {
+                out.append(String.format(Locale.ROOT, "%n%s ÷ in-process pipeline at %d threads: throughput %.2fx;"
+                        + " p99 ÷ p50 = %.2f", http.scenario(), inProcess.concurrency(),
+                        http.imagesPerSecond() / inProcess.imagesPerSecond(), http.p99Millis() / http.p50Millis()));
+            }
         }
+        out.append('\n');
         List<Result> phone = results.stream().filter(r -> r.scenario().startsWith("(d)")).toList();
         if (phone.size() == 2) {
             out.append(String.format(Locale.ROOT, "12 MP phone photo p50 ÷ 500×375 photo p50: %.2fx%n",
@@ -524,7 +534,7 @@ public final class ClassifierBenchmark {
             Duration duration = seconds(given.remove("duration"), 20);
             int concurrency = Integer.parseInt(take(given, "concurrency", "8"));
             Set<String> scenarios =
-                    new LinkedHashSet<>(Arrays.asList(take(given, "scenarios", "a,b1,bN,c1,cN,d").split(",")));
+                    new LinkedHashSet<>(Arrays.asList(take(given, "scenarios", "a,b1,bN,c1,cN,w,d").split(",")));
             String server = take(given, "server", "start");
             int port = Integer.parseInt(take(given, "port", "18080"));
             Path djlCache = path(given.remove("djl-cache"), repo.resolve("target/djl-cache"));
@@ -532,7 +542,7 @@ public final class ClassifierBenchmark {
                 throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + USAGE);
             }
             if (concurrency < 1 || duration.isZero() || warmUp.isNegative()
-                    || !Set.of("a", "b1", "bN", "c1", "cN", "d").containsAll(scenarios)) {
+                    || !Set.of("a", "b1", "bN", "c1", "cN", "w", "d").containsAll(scenarios)) {
                 throw new IllegalArgumentException("bad concurrency, duration, warm-up or scenarios\n" + USAGE);
             }
             for (Path required : List.of(images, model)) {
@@ -576,5 +586,93 @@ public final class ClassifierBenchmark {
 
     private static String abbreviate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max) + "...";
+    }
+
+    /**
+     * The HTTP scenario driven by wrk (Debian's {@code wrk}): the JDK's HTTP client costs enough CPU per request to
+     * take a visible share of 2 cores from the server it measures. Cycles over the same images with a Lua script.
+     */
+    private static final class Wrk {
+
+        private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+        private static final Pattern COUNT = Pattern.compile("(\\d+) requests in");
+        private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+        static Result measure(String scenario, int connections, Options options, List<TestImage> images, URI url)
+                throws IOException, InterruptedException {
+            Path script = options.repo().resolve("target/benchmark-wrk.lua");
+            StringBuilder lua = new StringBuilder("local files = {");
+            for (TestImage image : images) {
+                lua.append('"').append(options.images().resolve(image.name()).toString().replace("\\", "/"))
+                        .append("\", ");
+            }
+            lua.append("""
+                    }
+                    local bodies = {}
+                    for i, name in ipairs(files) do
+                      local f = io.open(name, "rb"); bodies[i] = f:read("*a"); f:close()
+                    end
+                    local n = 0
+                    request = function()
+                      n = n % #bodies + 1
+                      return wrk.format("POST", nil, {["Content-Type"] = "image/jpeg"}, bodies[n])
+                    end
+                    """);
+            Files.createDirectories(script.getParent());
+            Files.writeString(script, lua);
+            String warm = run(List.of("wrk", "-t1", "-c" + connections, "-d" + options.warmUp().toSeconds() + "s",
+                    "-s", script.toString(), url.toString()));
+            if (warm == null) {
+                log("%s: skipped, wrk is not installed (apt-get install wrk)", scenario);
+                return null;
+            }
+            log("%s: %s s measured", scenario, seconds(options.duration()));
+            String out = run(List.of("wrk", "-t1", "-c" + connections, "-d" + options.duration().toSeconds() + "s",
+                    "--latency", "-s", script.toString(), url.toString()));
+            Matcher errors = ERRORS.matcher(out);
+            Result result = new Result(scenario, connections, Integer.parseInt(group(COUNT, out)),
+                    Double.parseDouble(group(RATE, out)), percentile(out, "50%"), percentile(out, "99%"), Double.NaN,
+                    errors.find() ? Integer.parseInt(errors.group(1)) : 0, null, new int[0]);
+            log("%s: %.1f images/s, p50 %.1f ms, p99 %.1f ms", scenario, result.imagesPerSecond(), result.p50Millis(),
+                    result.p99Millis());
+            return result;
+        }
+
+        /** wrk's output, or null when wrk cannot be started. */
+        private static String run(List<String> command) throws IOException, InterruptedException {
+            Process process;
+            try {
+                process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                return null;
+            }
+            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("wrk failed: " + out);
+            }
+            return out;
+        }
+
+        private static String group(Pattern pattern, String text) {
+            Matcher m = pattern.matcher(text);
+            if (!m.find()) {
+                throw new IllegalStateException("unexpected wrk output: " + text);
+            }
+            return m.group(1);
+        }
+
+        /** A latency line of wrk's distribution ("50%   26.88ms") in milliseconds. */
+        private static double percentile(String out, String label) {
+            Matcher m = Pattern.compile("\\s" + Pattern.quote(label) + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
+            if (!m.find()) {
+                throw new IllegalStateException("no " + label + " latency in wrk output: " + out);
+            }
+            double value = Double.parseDouble(m.group(1));
+            return switch (m.group(2)) {
+                case "us" -> value / 1000;
+                case "s" -> value * 1000;
+                default -> value;
+            };
+        }
     }
 }
