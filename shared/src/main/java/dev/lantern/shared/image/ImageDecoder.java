@@ -40,6 +40,8 @@ public final class ImageDecoder {
         // of a packaged app has not run yet
         ImageIO.scanForPlugins();
         ImageIO.setUseCache(false);
+        // loads (and on first use unpacks) the libjpeg-turbo natives now, at start, not on the first request
+        ScaledJpegDecoder.available();
     }
 
     private final ImageLimits limits;
