@@ -147,6 +147,16 @@ public final class ImageDecoder {
         }
     }
 
+    /**
+     * Whether a reader's warning says the data is damaged (libjpeg's "Corrupt JPEG data: ...", "Premature end of JPEG
+     * file"), rather than something harmless such as a CMYK file without a colour profile.
+     */
+    private static boolean isAboutDamage(String warning) {
+        String w = warning.toLowerCase(Locale.ROOT);
+        return w.contains("corrupt") || w.contains("premature end") || w.contains("truncat")
+                || w.contains("unexpected end");
+    }
+
     private static BadInputException truncated(String detail) {
         return new BadInputException("The image is truncated or damaged (" + detail + "); send the whole file.");
     }
@@ -161,11 +171,15 @@ public final class ImageDecoder {
             try {
                 reader.setInput(stream, true, true);
                 checkPixels(reader.getWidth(0), reader.getHeight(0));
-                List<String> warnings = new ArrayList<>();
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                List<String> damage = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    if (isAboutDamage(warning)) {
+                        damage.add(warning);
+                    }
+                });
                 BufferedImage image = reader.read(0);
-                if (!warnings.isEmpty() && !acceptTruncated) {
-                    throw truncated(warnings.get(0));
+                if (!damage.isEmpty() && !acceptTruncated) {
+                    throw truncated(damage.get(0));
                 }
                 return image;
             } finally {

@@ -88,6 +88,17 @@ class ImageDecoderTest {
         assertTrue(right.getBlue() > 200 && right.getRed() < 60, "right half should be blue: " + right);
     }
 
+    @Test
+    void refusesATruncatedCmykJpeg() throws IOException {
+        byte[] cmyk;
+        try (var in = ImageDecoderTest.class.getResourceAsStream("/dev/lantern/shared/image/decoding/cmyk.jpg")) {
+            cmyk = in.readAllBytes();
+        }
+        byte[] cut = Arrays.copyOf(cmyk, cmyk.length * 2 / 3);
+        BadInputException e = assertThrows(BadInputException.class, () -> decoder.decode(cut));
+        assertTrue(e.getMessage().contains("truncated or damaged"), e.getMessage());
+    }
+
     @ParameterizedTest(name = "EXIF orientation {0}")
     @CsvSource({
         // orientation, width, height, where the green top-left marker ends up
@@ -184,6 +195,40 @@ class ImageDecoderTest {
         Color middle = new Color(image.getRGB(expectedWidth / 2, expectedHeight / 2));
         assertEquals(127, middle.getRed(), 6);
         assertEquals(127, middle.getGreen(), 6);
+    }
+
+    @Test
+    void decodesAProgressiveJpegInTheDctDomainToo() throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(gradient(2000, 1500), null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        ImageDecoder photos = new ImageDecoder(new ImageLimits(10 << 20, 40_000_000, 2));
+        BufferedImage image = photos.decode(out.toByteArray(), MinimumSize.shorterSide(256));
+        assertEquals(500, image.getWidth());
+        assertEquals(375, image.getHeight());
+        assertEquals(127, new Color(image.getRGB(250, 187)).getRed(), 6);
+    }
+
+    /** Pillow's CMYK JPEG (shared/src/test/python/make_decoder_fixtures.py): red on the left, blue on the right. */
+    @Test
+    void decodesCmykJpegsWithTheirColours() throws IOException {
+        byte[] cmyk;
+        try (var in = ImageDecoderTest.class.getResourceAsStream("/dev/lantern/shared/image/decoding/cmyk.jpg")) {
+            cmyk = in.readAllBytes();
+        }
+        BufferedImage image = decoder.decode(cmyk, MinimumSize.shorterSide(16));
+        assertEquals(96, image.getWidth());
+        Color left = new Color(image.getRGB(10, 32));
+        Color right = new Color(image.getRGB(86, 32));
+        assertTrue(left.getRed() > 200 && left.getBlue() < 60, "left half should be red: " + left);
+        assertTrue(right.getBlue() > 200 && right.getRed() < 60, "right half should be blue: " + right);
     }
 
     @Test
