@@ -72,6 +72,7 @@ public final class YoloxTranslator implements Translator<BufferedImage, Detectio
         return out;
     }
 
+    /** DJL batches only for a translator with a batchifier; the batch methods above do the work without it. */
     @Override
     public Batchifier getBatchifier() {
         return HostStackBatchifier.INSTANCE;

@@ -80,6 +80,7 @@ public final class ImageClassificationTranslator implements Translator<BufferedI
         return new ClassProbabilities(outputIsLogits ? softmax(row) : toDouble(row));
     }
 
+    /** DJL batches only for a translator with a batchifier; the batch methods above do the work without it. */
     @Override
     public Batchifier getBatchifier() {
         return HostStackBatchifier.INSTANCE;
