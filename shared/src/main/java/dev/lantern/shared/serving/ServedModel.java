@@ -57,6 +57,11 @@ public final class ServedModel<I, O> implements AutoCloseable {
         String engineName = definition.format().engineName();
         ZooModel<I, O> model = null;
         List<Predictor<I, O>> predictors = new ArrayList<>();
+        if (!Engine.hasEngine(engineName)) {
+            throw new ModelUnavailableException("Model " + definition.name() + " (" + definition.file() + ") needs the "
+                    + engineName + " engine, which this app was built without: serve it from the suite (apps/), or add"
+                    + " the engine's dependency to this app's pom.xml and rebuild.");
+        }
         try {
             Device device = definition.device().resolve(Engine.getEngine(engineName));
             Criteria.Builder<I, O> criteria = Criteria.builder()
