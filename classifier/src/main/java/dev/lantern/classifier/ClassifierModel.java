@@ -5,7 +5,6 @@ import dev.lantern.classifier.translator.ImageClassificationTranslator;
 import dev.lantern.shared.engine.DeviceChoice;
 import dev.lantern.shared.error.ModelUnavailableException;
 import dev.lantern.shared.image.ImagePreprocessing;
-import dev.lantern.shared.image.ResizeFilter;
 import dev.lantern.shared.model.LabelList;
 import dev.lantern.shared.model.ModelStore;
 import dev.lantern.shared.model.RemoteFile;

@@ -9,7 +9,6 @@ import ai.djl.translate.TranslatorContext;
 import dev.lantern.shared.serving.DirectFloatBatch;
 import dev.lantern.shared.serving.HostStackBatchifier;
 import java.awt.image.BufferedImage;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,13 +41,8 @@ public final class YoloxTranslator implements Translator<BufferedImage, Detectio
     /** The whole batch written into one native buffer (see {@link DirectFloatBatch}). */
     @Override
     public NDList batchProcessInput(TranslatorContext ctx, List<BufferedImage> images) {
-        int size = letterbox.size();
-        Shape item = new Shape(3, size, size);
-        FloatBuffer batch = DirectFloatBatch.buffer(Math.toIntExact(images.size() * item.size()));
-        for (BufferedImage image : images) {
-            batch.put(letterbox.toChw(image));
-        }
-        return new NDList(DirectFloatBatch.toArray(ctx.getNDManager(), batch, new Shape(images.size()).addAll(item)));
+        Shape item = new Shape(3, letterbox.size(), letterbox.size());
+        return new NDList(DirectFloatBatch.stack(ctx.getNDManager(), images, item, letterbox::toChw));
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.lantern.shared.image.ImagePreprocessing;
 import dev.lantern.shared.serving.DirectFloatBatch;
 import dev.lantern.shared.serving.HostStackBatchifier;
 import java.awt.image.BufferedImage;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,11 +41,7 @@ public final class ImageClassificationTranslator implements Translator<BufferedI
     @Override
     public NDList batchProcessInput(TranslatorContext ctx, List<BufferedImage> images) {
         Shape item = new Shape(3, preprocessing.cropHeight(), preprocessing.cropWidth());
-        FloatBuffer batch = DirectFloatBatch.buffer(Math.toIntExact(images.size() * item.size()));
-        for (BufferedImage image : images) {
-            batch.put(preprocessing.toChw(image));
-        }
-        return new NDList(DirectFloatBatch.toArray(ctx.getNDManager(), batch, new Shape(images.size()).addAll(item)));
+        return new NDList(DirectFloatBatch.stack(ctx.getNDManager(), images, item, preprocessing::toChw));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.lantern.shared.image;
 
+import java.util.Arrays;
+
 /**
  * Pillow's resampling of 8-bit RGB ({@code Image.resize} with a convolution filter): two separable passes,
  * horizontal then vertical, each a weighted sum over a kernel whose support is widened by the scale factor when
@@ -167,7 +169,7 @@ final class ConvolutionResampler implements Resampler {
         int[] acc = new int[rowLength];
         int[] out = new int[width * height];
         for (int j = 0; j < height; j++) {
-            java.util.Arrays.fill(acc, HALF);
+            Arrays.fill(acc, HALF);
             int k = j * rows.stride();
             for (int t = 0, n = rows.length()[j]; t < n; t++) {
                 // a whole row per tap: a straight loop the JIT vectorises

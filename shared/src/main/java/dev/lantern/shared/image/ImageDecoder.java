@@ -85,12 +85,12 @@ public final class ImageDecoder {
             throw new ModelUnavailableException("Interrupted while waiting to decode the image.");
         }
         try {
-            BufferedImage stored = isJpeg(bytes) && ScaledJpegDecoder.available() ? decodeScaledJpeg(bytes, needed)
-                    : null;
+            boolean jpeg = isJpeg(bytes);
+            BufferedImage stored = jpeg && ScaledJpegDecoder.available() ? decodeScaledJpeg(bytes, needed) : null;
             if (stored == null) {
                 stored = decodeWithImageIo(bytes);
             }
-            return toUprightRgb(stored, isJpeg(bytes) ? exifOrientation(bytes) : 1);
+            return toUprightRgb(stored, jpeg ? exifOrientation(bytes) : 1);
         } finally {
             decodes.release();
         }

@@ -63,16 +63,6 @@ public enum ResizeFilter {
         return resize(srcRgb, srcWidth, srcHeight, outWidth, outHeight, 0, 0, outWidth, outHeight);
     }
 
-    /** As {@link #resize(int[], int, int, int, int, int, int, int, int)} for an image of any type. */
-    public BufferedImage resize(BufferedImage image, int outWidth, int outHeight, int cropX, int cropY, int cropWidth,
-            int cropHeight) {
-        int[] pixels = resize(packedRgb(image), image.getWidth(), image.getHeight(), outWidth, outHeight, cropX, cropY,
-                cropWidth, cropHeight);
-        BufferedImage out = new BufferedImage(cropWidth, cropHeight, BufferedImage.TYPE_INT_RGB);
-        System.arraycopy(pixels, 0, ((DataBufferInt) out.getRaster().getDataBuffer()).getData(), 0, pixels.length);
-        return out;
-    }
-
     /**
      * The pixels of {@code image} as packed {@code 0xRRGGBB}, {@code width} per row: the image's own array when it is
      * a plain {@code TYPE_INT_RGB} (no copy), else a converted copy.

@@ -31,7 +31,7 @@ final class ScaledJpegDecoder {
     private static final boolean AVAILABLE = load();
 
     /** What the header says, read without decoding any pixel. */
-    record Header(int width, int height, int components, boolean cmykOrYcck) {}
+    record Header(int width, int height, boolean cmykOrYcck) {}
 
     /** A decoded image and how many warnings about damaged data libjpeg gave while decoding it. */
     record Decoded(BufferedImage image, int warnings) {}
@@ -61,7 +61,7 @@ final class ScaledJpegDecoder {
             if (readHeaderMemJpeg(jpeg, length, w, h, spp, ycck, cmyk) != 0) {
                 return null;
             }
-            return new Header(w.get(), h.get(), spp.get(), ycck.get() != 0 || cmyk.get() != 0);
+            return new Header(w.get(), h.get(), ycck.get() != 0 || cmyk.get() != 0);
         }
     }
 

@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The float input of one batch, written item after item straight into native memory that the engine reads in place.
@@ -29,6 +31,18 @@ public final class DirectFloatBatch {
             BUFFERS.set(bytes);
         }
         return bytes.clear().asFloatBuffer().limit(floats);
+    }
+
+    /**
+     * The batch of {@code items}, each turned into {@code item.size()} floats by {@code toFloats}, as one array of
+     * shape {@code (items, item...)} on {@code manager}.
+     */
+    public static <T> NDArray stack(NDManager manager, List<T> items, Shape item, Function<T, float[]> toFloats) {
+        FloatBuffer batch = buffer(Math.toIntExact(items.size() * item.size()));
+        for (T each : items) {
+            batch.put(toFloats.apply(each));
+        }
+        return toArray(manager, batch, new Shape(items.size()).addAll(item));
     }
 
     /** The filled {@code buffer} as an array of {@code shape} on {@code manager}; the engine reads it without a copy. */

@@ -45,6 +45,27 @@ class ImageDecoderTest {
         return image;
     }
 
+    private static byte[] progressiveJpeg(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    /** Pillow's CMYK JPEG (shared/src/test/python/make_decoder_fixtures.py): red on the left, blue on the right. */
+    private static byte[] cmykJpeg() throws IOException {
+        try (var in = ImageDecoderTest.class.getResourceAsStream("/dev/lantern/shared/image/decoding/cmyk.jpg")) {
+            return in.readAllBytes();
+        }
+    }
+
     private static byte[] encode(BufferedImage image, String format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertTrue(ImageIO.write(image, format, out), "no writer for " + format);
@@ -73,27 +94,14 @@ class ImageDecoderTest {
 
     @Test
     void decodesProgressiveJpeg() throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(marker(), null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        BufferedImage image = decoder.decode(out.toByteArray());
+        BufferedImage image = decoder.decode(progressiveJpeg(marker()));
         Color right = new Color(image.getRGB(30, 10));
         assertTrue(right.getBlue() > 200 && right.getRed() < 60, "right half should be blue: " + right);
     }
 
     @Test
     void refusesATruncatedCmykJpeg() throws IOException {
-        byte[] cmyk;
-        try (var in = ImageDecoderTest.class.getResourceAsStream("/dev/lantern/shared/image/decoding/cmyk.jpg")) {
-            cmyk = in.readAllBytes();
-        }
+        byte[] cmyk = cmykJpeg();
         byte[] cut = Arrays.copyOf(cmyk, cmyk.length * 2 / 3);
         BadInputException e = assertThrows(BadInputException.class, () -> decoder.decode(cut));
         assertTrue(e.getMessage().contains("truncated or damaged"), e.getMessage());
@@ -199,31 +207,16 @@ class ImageDecoderTest {
 
     @Test
     void decodesAProgressiveJpegInTheDctDomainToo() throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(gradient(2000, 1500), null, null), param);
-        } finally {
-            writer.dispose();
-        }
         ImageDecoder photos = new ImageDecoder(new ImageLimits(10 << 20, 40_000_000, 2));
-        BufferedImage image = photos.decode(out.toByteArray(), MinimumSize.shorterSide(256));
+        BufferedImage image = photos.decode(progressiveJpeg(gradient(2000, 1500)), MinimumSize.shorterSide(256));
         assertEquals(500, image.getWidth());
         assertEquals(375, image.getHeight());
         assertEquals(127, new Color(image.getRGB(250, 187)).getRed(), 6);
     }
 
-    /** Pillow's CMYK JPEG (shared/src/test/python/make_decoder_fixtures.py): red on the left, blue on the right. */
     @Test
     void decodesCmykJpegsWithTheirColours() throws IOException {
-        byte[] cmyk;
-        try (var in = ImageDecoderTest.class.getResourceAsStream("/dev/lantern/shared/image/decoding/cmyk.jpg")) {
-            cmyk = in.readAllBytes();
-        }
-        BufferedImage image = decoder.decode(cmyk, MinimumSize.shorterSide(16));
+        BufferedImage image = decoder.decode(cmykJpeg(), MinimumSize.shorterSide(16));
         assertEquals(96, image.getWidth());
         Color left = new Color(image.getRGB(10, 32));
         Color right = new Color(image.getRGB(86, 32));
