@@ -44,9 +44,19 @@ public final class ImageDecoder {
         ScaledJpegDecoder.available();
     }
 
+    /**
+     * Runs the set-up above now: registers the image plugins and loads the libjpeg-turbo natives.
+     *
+     * @return whether JPEGs are decoded by libjpeg-turbo (false where this platform has no natives)
+     */
+    public static boolean loadNatives() {
+        return ScaledJpegDecoder.available();
+    }
+
     private final ImageLimits limits;
     private final boolean acceptTruncated;
     private final Semaphore decodes;
+    private final PixelBudget budget;
 
     /** A strict decoder: a truncated or corrupt image is refused. */
     public ImageDecoder(ImageLimits limits) {
@@ -58,9 +68,14 @@ public final class ImageDecoder {
      *     refusing it
      */
     public ImageDecoder(ImageLimits limits, boolean acceptTruncated) {
+        this(limits, acceptTruncated, PixelBudget.ofHeap());
+    }
+
+    ImageDecoder(ImageLimits limits, boolean acceptTruncated, PixelBudget budget) {
         this.limits = limits;
         this.acceptTruncated = acceptTruncated;
         this.decodes = new Semaphore(limits.maxConcurrentDecodes(), true);
+        this.budget = budget;
     }
 
     /** Decodes {@code bytes} at their stored size; see {@link #decode(byte[], MinimumSize)}. */
@@ -86,11 +101,10 @@ public final class ImageDecoder {
         }
         try {
             boolean jpeg = isJpeg(bytes);
-            BufferedImage stored = jpeg && ScaledJpegDecoder.available() ? decodeScaledJpeg(bytes, needed) : null;
-            if (stored == null) {
-                stored = decodeWithImageIo(bytes);
-            }
-            return toUprightRgb(stored, jpeg ? exifOrientation(bytes) : 1);
+            int orientation = jpeg ? exifOrientation(bytes) : 1;
+            BufferedImage upright = jpeg && ScaledJpegDecoder.available()
+                    ? decodeScaledJpeg(bytes, needed, orientation) : null;
+            return upright != null ? upright : decodeWithImageIo(bytes, orientation);
         } finally {
             decodes.release();
         }
@@ -121,8 +135,8 @@ public final class ImageDecoder {
         return bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff;
     }
 
-    /** The JPEG by libjpeg-turbo at the reduction {@code needed} allows, or null for ImageIO to decode it. */
-    private BufferedImage decodeScaledJpeg(byte[] bytes, MinimumSize needed) {
+    /** The upright JPEG by libjpeg-turbo at the reduction {@code needed} allows, or null for ImageIO to decode it. */
+    private BufferedImage decodeScaledJpeg(byte[] bytes, MinimumSize needed, int orientation) {
         try (BytePointer data = new BytePointer(bytes)) {
             ScaledJpegDecoder.Header header = ScaledJpegDecoder.header(data, bytes.length);
             if (header == null) {
@@ -132,19 +146,26 @@ public final class ImageDecoder {
             if (header.cmykOrYcck()) {
                 return null; // ImageIO's reader applies the colour profile such files carry
             }
-            ScaledJpegDecoder.Decoded decoded = ScaledJpegDecoder.decode(data, bytes.length,
-                    needed.jpegReduction(header.width(), header.height()));
-            if (decoded == null) {
-                if (acceptTruncated) {
-                    return null; // ImageIO keeps what it could read
+            int reduction = needed.jpegReduction(header.width(), header.height());
+            try (PixelBudget.Reservation pixels = budget.reserve(
+                    ceilDiv(header.width(), reduction), ceilDiv(header.height(), reduction))) {
+                ScaledJpegDecoder.Decoded decoded = ScaledJpegDecoder.decode(data, bytes.length, reduction);
+                if (decoded == null) {
+                    if (acceptTruncated) {
+                        return null; // ImageIO keeps what it could read
+                    }
+                    throw truncated("the decoder gave up on its data");
                 }
-                throw truncated("the decoder gave up on its data");
+                if (decoded.warnings() > 0 && !acceptTruncated) {
+                    throw truncated("the decoder reported " + decoded.warnings() + " problem(s) with its data");
+                }
+                return toUprightRgb(decoded.image(), orientation);
             }
-            if (decoded.warnings() > 0 && !acceptTruncated) {
-                throw truncated("the decoder reported " + decoded.warnings() + " problem(s) with its data");
-            }
-            return decoded.image();
         }
+    }
+
+    private static long ceilDiv(long size, int reduction) {
+        return (size + reduction - 1) / reduction;
     }
 
     /**
@@ -161,7 +182,7 @@ public final class ImageDecoder {
         return new BadInputException("The image is truncated or damaged (" + detail + "); send the whole file.");
     }
 
-    private BufferedImage decodeWithImageIo(byte[] bytes) {
+    private BufferedImage decodeWithImageIo(byte[] bytes, int orientation) {
         try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
             if (!readers.hasNext()) {
@@ -170,18 +191,22 @@ public final class ImageDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(stream, true, true);
-                checkPixels(reader.getWidth(0), reader.getHeight(0));
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                checkPixels(width, height);
                 List<String> damage = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> {
                     if (isAboutDamage(warning)) {
                         damage.add(warning);
                     }
                 });
-                BufferedImage image = reader.read(0);
-                if (!damage.isEmpty() && !acceptTruncated) {
-                    throw truncated(damage.get(0));
+                try (PixelBudget.Reservation pixels = budget.reserve(width, height)) {
+                    BufferedImage image = reader.read(0);
+                    if (!damage.isEmpty() && !acceptTruncated) {
+                        throw truncated(damage.get(0));
+                    }
+                    return toUprightRgb(image, orientation);
                 }
-                return image;
             } finally {
                 reader.dispose();
             }

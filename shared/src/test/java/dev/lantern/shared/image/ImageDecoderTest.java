@@ -1,6 +1,7 @@
 package dev.lantern.shared.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -294,5 +297,31 @@ class ImageDecoderTest {
         out.write(exif);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
+    }
+
+    @Test
+    void anImageLargerThanTheMemoryBudgetIsRefusedBeforeDecoding() throws IOException {
+        // 2000×1000 is within the configured pixel limit but not within a 1-megapixel decode budget
+        ImageDecoder small = new ImageDecoder(new ImageLimits(10 << 20, 40_000_000, 2), false,
+                new PixelBudget(1_000_000));
+        PayloadTooLargeException refused = assertThrows(PayloadTooLargeException.class,
+                () -> small.decode(encode(gradient(2000, 1000), "png")));
+        assertTrue(refused.getMessage().contains("decodes at most 1,000,000 pixels at once"), refused.getMessage());
+        // a JPEG counts at the size it is decoded to: 1/4 of each side here
+        BufferedImage reduced = small.decode(encode(gradient(2000, 1000), "jpeg"), MinimumSize.shorterSide(200));
+        assertEquals(500, reduced.getWidth());
+    }
+
+    @Test
+    void largeDecodesWaitForEachOtherWithinTheBudget() throws Exception {
+        PixelBudget budget = new PixelBudget(4 << 20);
+        PixelBudget.Reservation first = budget.reserve(2048, 1536); // 3 of the 4 megapixels
+        CompletableFuture<PixelBudget.Reservation> second =
+                CompletableFuture.supplyAsync(() -> budget.reserve(2048, 1024));
+        Thread.sleep(200);
+        assertFalse(second.isDone(), "the second decode must wait while the first holds the pixels");
+        first.close();
+        second.get(5, TimeUnit.SECONDS).close();
+        budget.reserve(2048, 2048).close(); // everything was given back
     }
 }
