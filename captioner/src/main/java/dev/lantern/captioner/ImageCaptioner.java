@@ -55,10 +55,14 @@ public class ImageCaptioner {
     private CaptionWriter writer;
 
     void start(@Observes StartupEvent event) {
-        decoder = decoder(config.images(), lantern.images().acceptTruncated());
         writer = new CaptionComposer(Lexicon.standard(), config.composer().confidentTag(),
                 config.composer().refineTag());
-        slot.loadInBackground(() -> DetectorModel.load(config, store, registry));
+        slot.loadInBackground(() -> {
+            // The decoder's natives and image plugins load here, off the start-up path; requests reach it only
+            // after slot.get() has seen the model ready, which also publishes this field.
+            decoder = decoder(config.images(), lantern.images().acceptTruncated());
+            return DetectorModel.load(config, store, registry);
+        });
     }
 
     void stop(@Observes ShutdownEvent event) throws Exception {

@@ -49,8 +49,12 @@ public class ImageClassifier {
     private ImageDecoder decoder;
 
     void start(@Observes StartupEvent event) {
-        decoder = decoder(config.images(), lantern.images().acceptTruncated());
-        slot.loadInBackground(() -> ClassifierModel.load(config, store, registry));
+        slot.loadInBackground(() -> {
+            // The decoder's natives and image plugins load here, off the start-up path; requests reach it only
+            // after slot.get() has seen the model ready, which also publishes this field.
+            decoder = decoder(config.images(), lantern.images().acceptTruncated());
+            return ClassifierModel.load(config, store, registry);
+        });
     }
 
     void stop(@Observes ShutdownEvent event) throws Exception {

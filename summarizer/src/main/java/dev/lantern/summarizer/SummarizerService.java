@@ -44,8 +44,13 @@ public class SummarizerService {
     private final ModelSlot<ExtractiveModel> slot = new ModelSlot<>("summarizer");
 
     void start(@Observes StartupEvent event) {
-        slot.loadInBackground(() -> new ExtractiveModel(EmbeddingModel.load(config, lantern.models().cache(),
-                registry), new SentenceSplitter(), ScorerWeights.of(config.scoring()), new LanguageDetector()));
+        slot.loadInBackground(() -> {
+            // the language detector's 10 MB model reads on a second thread while the embedding model loads
+            CompletableFuture<LanguageDetector> detector = CompletableFuture.supplyAsync(LanguageDetector::new);
+            EmbeddingModel embeddings = EmbeddingModel.load(config, lantern.models().cache(), registry);
+            return new ExtractiveModel(embeddings, new SentenceSplitter(), ScorerWeights.of(config.scoring()),
+                    detector.join());
+        });
     }
 
     void stop(@Observes ShutdownEvent event) throws Exception {

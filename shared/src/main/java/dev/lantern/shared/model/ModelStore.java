@@ -34,7 +34,8 @@ public final class ModelStore {
     private final Optional<Path> mirror;
     private final Path cache;
     private final boolean offline;
-    private final HttpClient http;
+    /** Built at the first download: its TLS set-up costs ~250 ms of start-up that mirror and cache hits never use. */
+    private HttpClient http;
     /** Files already verified in this process: checksumming a 100 MB file twice per start is wasted time. */
     private final ConcurrentMap<RemoteFile, Path> resolved = new ConcurrentHashMap<>();
 
@@ -42,10 +43,16 @@ public final class ModelStore {
         this.mirror = mirror;
         this.cache = cache;
         this.offline = offline;
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(20))
-                .build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(20))
+                    .build();
+        }
+        return http;
     }
 
     /**
@@ -93,7 +100,7 @@ public final class ModelStore {
             Files.createDirectories(cache);
             partial = Files.createTempFile(cache, name, ".part");
             HttpRequest request = HttpRequest.newBuilder(file.url()).timeout(Duration.ofMinutes(30)).GET().build();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 response.body().close();
                 throw new IOException("HTTP " + response.statusCode());

@@ -47,8 +47,8 @@ public final class ServedModel<I, O> implements AutoCloseable {
     }
 
     /**
-     * Loads the model on the engine that its format needs, warms each predictor up with {@code warmUpSample} (alone
-     * and as a full batch, so that first requests are not slow), then starts the batching workers.
+     * Loads the model on the engine that its format needs, warms it up with {@code warmUpSample} (alone and as a full
+     * batch, so that first requests are not slow), then starts the batching workers.
      *
      * @throws ModelUnavailableException when the engine cannot load the file
      */
@@ -77,7 +77,7 @@ public final class ServedModel<I, O> implements AutoCloseable {
                 predictors.add(model.newPredictor());
             }
             double loadMillis = (System.nanoTime() - start) / 1e6;
-            warmUp(predictors, warmUpSample, batching.maxBatchSize());
+            warmUp(predictors.get(0), warmUpSample, batching.maxBatchSize());
             List<DynamicBatcher.BatchFunction<I, O>> workers = new ArrayList<>();
             predictors.forEach(p -> workers.add(p::batchPredict));
             DynamicBatcher<I, O> batcher = new DynamicBatcher<>(definition.name(), batching, workers, registry);
@@ -104,13 +104,11 @@ public final class ServedModel<I, O> implements AutoCloseable {
         return batcher.submit(input);
     }
 
-    private static <I, O> void warmUp(List<Predictor<I, O>> predictors, I sample, int maxBatchSize)
+    /** The predictors share one native model, whose first runs at each batch shape are the slow ones: one warms all. */
+    private static <I, O> void warmUp(Predictor<I, O> predictor, I sample, int maxBatchSize)
             throws TranslateException {
-        List<I> fullBatch = Collections.nCopies(maxBatchSize, sample);
-        for (Predictor<I, O> predictor : predictors) {
-            predictor.predict(sample);
-            predictor.batchPredict(fullBatch);
-        }
+        predictor.predict(sample);
+        predictor.batchPredict(Collections.nCopies(maxBatchSize, sample));
     }
 
     public String name() {

@@ -15,7 +15,9 @@ import dev.lantern.shared.generation.Hypothesis;
 import dev.lantern.shared.generation.SearchOptions;
 import dev.lantern.shared.generation.SequenceSearch;
 import dev.lantern.translator.text.BpeTokenizer;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,8 +93,10 @@ public final class SentenceTranslator implements AutoCloseable {
         // that require a gradient fail while it is on
         boolean gradMode = ai.djl.pytorch.jni.JniUtils.isGradMode();
         ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-        try (NDManager scratch = manager.newSubManager()) {
-            NDList arrays = NDList.decode(scratch, Files.readAllBytes(file));
+        try (NDManager scratch = manager.newSubManager();
+                InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            // streamed array by array: the whole file as one byte[] (15 MB per pair) made the start-up GC-bound
+            NDList arrays = NDList.decode(scratch, in);
             if (arrays.size() != parameters.size()) {
                 throw new IOException(file + " holds " + arrays.size() + " arrays, the model has "
                         + parameters.size() + " parameters");
