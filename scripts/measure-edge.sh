@@ -1,70 +1,130 @@
 #!/usr/bin/env bash
-# Measures each packaged app as an edge box would run it: size of <app>/target/quarkus-app, time from launch to ready
-# (/q/health/ready UP) with a fresh home folder (first start) and again with that home (second start), RSS when idle,
-# and RSS after 1,000 requests at 4 connections. Prints a Markdown table.
+# Measures each app's edge distribution as an edge box would run it: archive size, time from launch to ready
+# (/q/health/ready UP) at the first start of a freshly unpacked archive with a fresh home folder (that run also records
+# the JVM's class-data cache) and at the second start, RSS when idle, RSS after 1,000 requests at 4 connections (the
+# suite: 1,000 on each of its four APIs), and how many files the runs wrote to the home folder. With --baseline, the
+# same for `java -jar <app>/target/quarkus-app/quarkus-run.jar` with the JVM's defaults first, in the same run.
+# Prints a Markdown table.
 #
-#   ./mvnw -q install -DskipTests && scripts/measure-edge.sh [app ...]     (default: classifier captioner summarizer translator apps)
+#   ./mvnw -q install -DskipTests && scripts/measure-edge.sh [--baseline] [app ...]
+#   (default apps: classifier captioner summarizer translator apps)
 #
-# Needs curl; model files come from LANTERN_MODELS_DIR (default ../shared/models). JAVA_OPTS is passed to every JVM.
+# With --steps <app>, what each part of the edge set-up gains: the median ready time of three starts (after one that
+# records the class-data cache) for the plain `java -jar`, then the archive's launcher without class-data cache and
+# with the optimising JIT, with the cache, with the quick JIT only (the shipped options), and on JDK 25 ($JDK25, default
+# /usr/lib/jvm/temurin-25-jdk-amd64) with its AOT cache.
+#
+# Needs curl; model files come from LANTERN_MODELS_DIR (default ../shared/models). JAVA_HOME picks the JVM that the
+# launcher runs (e.g. /usr/lib/jvm/temurin-25-jdk-amd64 for the JDK's AOT cache); JAVA_OPTS is passed to it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 models=${LANTERN_MODELS_DIR:-$(cd ../shared/models && pwd)}
-images=$(cd "$models/../testdata" && pwd)
+testdata=$(cd "$models/../testdata" && pwd)
+baseline=false steps=false
+if [ "${1:-}" = --baseline ]; then baseline=true; shift; fi
+if [ "${1:-}" = --steps ]; then steps=true; shift; fi
 apps=("$@")
 [ ${#apps[@]} -gt 0 ] || apps=(classifier captioner summarizer translator apps)
 port=18090
 work=$(mktemp -d)
-trap '[ "$pid" -gt 0 ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 pid=0
+trap '[ "$pid" -gt 0 ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 
 now_ms() { date +%s%3N; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 
-start() { # start <app> <home>: launches, waits until ready; sets pid and ready_ms
-  local app=$1 home=$2 t0
+start() { # start <app> <dist folder, or "baseline"> <home>: launches, waits until ready; sets pid and ready_ms
+  local app=$1 dist=$2 home=$3 t0
   t0=$(now_ms)
-  HOME=$home LANTERN_MODELS_DIR=$models LANTERN_OFFLINE=true DJL_OFFLINE=true OPT_OUT_TRACKING=true \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port \
-    java -Duser.home="$home" ${JAVA_OPTS:-} -jar "$repo/$app/target/quarkus-app/quarkus-run.jar" > "$work/$app.log" 2>&1 &
+  if [ "$dist" = baseline ]; then
+    HOME=$home LANTERN_MODELS_DIR=$models LANTERN_OFFLINE=true DJL_OFFLINE=true OPT_OUT_TRACKING=true \
+      QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port \
+      java -Duser.home="$home" -jar "$repo/$app/target/quarkus-app/quarkus-run.jar" > "$work/$app.log" 2>&1 &
+  else
+    HOME=$home JAVA_OPTS="${JAVA_OPTS:-} -Duser.home=$home" LANTERN_MODELS_DIR=$models LANTERN_OFFLINE=true \
+      QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port "$dist/bin/lantern-$app" > "$work/$app.log" 2>&1 &
+  fi
   pid=$!
   until curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null; do
     kill -0 $pid 2>/dev/null || { echo "$app did not start; see its log:" >&2; tail -20 "$work/$app.log" >&2; exit 1; }
-    sleep 0.05
+    sleep 0.02
   done
   ready_ms=$(( $(now_ms) - t0 ))
 }
 
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=0; }
 
-request() { # one typical request of <app>
-  case $1 in
-    classifier|apps) curl -sf -o /dev/null -H 'Content-Type: image/jpeg' \
-        --data-binary @"$images/images/n04065272_recreational_vehicle.JPEG" "http://127.0.0.1:$port/api/classify" ;;
-    captioner) curl -sf -o /dev/null -H 'Content-Type: image/jpeg' \
-        --data-binary @"$images/images/n03793489_mouse.JPEG" "http://127.0.0.1:$port/api/caption" ;;
-    summarizer) curl -sf -o /dev/null -H 'Content-Type: text/plain' \
-        --data-binary @"$images/texts/article-3.txt" "http://127.0.0.1:$port/api/summarize" ;;
-    translator) curl -sf -o /dev/null -H 'Content-Type: application/json' \
+request() { # request <app> <n>: the n-th typical request of <app>; the suite takes its four APIs in turn
+  local api=$1
+  [ "$api" = apps ] && api=$(( $2 % 4 ))
+  case $api in
+    classifier|0) curl -sf -o /dev/null -H 'Content-Type: image/jpeg' \
+        --data-binary @"$testdata/images/n04065272_recreational_vehicle.JPEG" "http://127.0.0.1:$port/api/classify" ;;
+    captioner|1) curl -sf -o /dev/null -H 'Content-Type: image/jpeg' \
+        --data-binary @"$testdata/images/n03793489_mouse.JPEG" "http://127.0.0.1:$port/api/caption" ;;
+    summarizer|2) curl -sf -o /dev/null -H 'Content-Type: text/plain' \
+        --data-binary @"$testdata/texts/article-3.txt" "http://127.0.0.1:$port/api/summarize" ;;
+    translator|3) curl -sf -o /dev/null -H 'Content-Type: application/json' \
         -d '{"text": "Two dogs are playing in the snow.", "source": "en", "target": "de"}' \
         "http://127.0.0.1:$port/api/translate" ;;
   esac
 }
 export -f request
-export images port
+export testdata port
 
-echo "| app | size MB | ready, first start (s) | ready, second start (s) | RSS idle MB | RSS after 1,000 requests MB | home folder after MB |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
-for app in "${apps[@]}"; do
-  size=$(du -sm "$app/target/quarkus-app" | cut -f1)
-  home="$work/home-$app"; mkdir -p "$home"
-  start "$app" "$home"; first=$ready_ms; stop
-  start "$app" "$home"; second=$ready_ms
+measure() { # measure <label> <app> <dist folder, or "baseline"> <size MB>: one table row
+  local label=$1 app=$2 dist=$3 size=$4 home="$work/home" requests=1000 first second idle loaded
+  [ "$app" = apps ] && requests=4000
+  mkdir -p "$home"
+  start "$app" "$dist" "$home"; first=$ready_ms; stop
+  start "$app" "$dist" "$home"; second=$ready_ms
   sleep 2; idle=$(rss_mb $pid)
-  seq 1000 | xargs -P 4 -I{} bash -c "request $app"
+  seq $requests | xargs -P 4 -I{} bash -c "request $app {}"
   loaded=$(rss_mb $pid)
   stop
-  awk -v app="$app" -v size="$size" -v first="$first" -v second="$second" -v idle="$idle" -v loaded="$loaded" \
-    -v home="$(du -sm "$home" | cut -f1)" \
-    'BEGIN { printf "| %s | %d | %.2f | %.2f | %d | %d | %d |\n", app, size, first / 1000, second / 1000, idle, loaded, home }'
+  awk -v label="$label" -v size="$size" -v first="$first" -v second="$second" -v idle="$idle" -v loaded="$loaded" \
+    -v home="$(find "$home" -type f | wc -l)" \
+    'BEGIN { printf "| %s | %d | %.2f | %.2f | %d | %d | %d |\n", label, size, first / 1000, second / 1000, idle, loaded, home }'
+  rm -rf "$home"
+}
+
+ready_median() { # ready_median <app> <dist or "baseline"> <home>: one start to record caches, then the median of three
+  local times=() i
+  for i in 0 1 2 3; do
+    start "$1" "$2" "$3"; stop
+    [ $i -gt 0 ] && times+=("$ready_ms")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
+}
+
+if $steps; then
+  app=${apps[0]}
+  mkdir -p "$work/$app" "$work/home"
+  tar -C "$work/$app" -xzf "$(ls "$app"/target/lantern-"$app"-*.tar.gz)"
+  dist=$(ls -d "$work/$app"/lantern-"$app"-*/)
+  echo "| $app: start-up step | ready (s), median of 3 |"
+  echo "|---|---:|"
+  row() { awk -v step="$1" -v ms="$2" 'BEGIN { printf "| %s | %.2f |\n", step, ms / 1000 }'; }
+  row "java -jar quarkus-app, JVM defaults" "$(ready_median "$app" baseline "$work/home")"
+  row "edge launcher (natives unpacked, engines loaded beside the boot, heap options), no class-data cache, optimising JIT" \
+    "$(LANTERN_CLASS_DATA_CACHE='' JAVA_OPTS=-XX:TieredStopAtLevel=4 ready_median "$app" "$dist" "$work/home")"
+  row "+ class-data cache (JDK 17 dynamic AppCDS)" "$(JAVA_OPTS=-XX:TieredStopAtLevel=4 ready_median "$app" "$dist" "$work/home")"
+  row "+ quick JIT only: the shipped launcher" "$(ready_median "$app" "$dist" "$work/home")"
+  row "the shipped launcher on JDK 25, with its AOT cache" \
+    "$(JAVA_HOME=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64} ready_median "$app" "$dist" "$work/home")"
+  exit 0
+fi
+
+echo "| app | size MB | ready, first start (s) | ready, second start (s) | RSS idle MB | RSS after load MB | files written to home |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+for app in "${apps[@]}"; do
+  if $baseline; then
+    measure "$app, java -jar quarkus-app" "$app" baseline "$(du -sm "$app/target/quarkus-app" | cut -f1)"
+  fi
+  archive=$(ls "$app"/target/lantern-"$app"-*.tar.gz)
+  mkdir -p "$work/$app"
+  tar -C "$work/$app" -xzf "$archive"
+  measure "$app, edge archive" "$app" "$(ls -d "$work/$app"/lantern-"$app"-*/)" "$(du -m "$archive" | cut -f1)"
+  rm -rf "${work:?}/$app"
 done

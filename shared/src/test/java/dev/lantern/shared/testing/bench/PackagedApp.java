@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A packaged Quarkus app ({@code target/quarkus-app/quarkus-run.jar}) started as a child process on 127.0.0.1 with
- * DJL offline, its output in a log file, stopped on {@link #close}.
+ * A packaged Quarkus app ({@code target/quarkus-app/quarkus-run.jar}, or an edge distribution's launcher) started as a
+ * child process on 127.0.0.1 with DJL offline, its output in a log file, stopped on {@link #close}.
  */
 public final class PackagedApp implements AutoCloseable {
 
@@ -77,31 +77,46 @@ public final class PackagedApp implements AutoCloseable {
             throw new IllegalStateException(launch.jar() + " is missing: build it with ./mvnw -o install -DskipTests"
                     + " (-pl <module> -am)");
         }
-        if (portAnswers(launch.port())) {
-            throw new IllegalStateException("127.0.0.1:" + launch.port() + " is already in use; stop what runs there"
-                    + " or pass --port");
-        }
-        Files.createDirectories(launch.logFile().getParent());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true"));
         command.addAll(launch.jvmArgs());
         command.addAll(List.of("-jar", launch.jar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(launch.logFile().toFile());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("DJL_CACHE_DIR", launch.djlCache().toString());
+        builder.environment().put("ENGINE_CACHE_DIR", launch.djlCache().toString());
+        builder.environment().putAll(launch.env());
+        return run(builder, launch.port(), launch.logFile(), launch.readyPath(), launch.readiness(), client);
+    }
+
+    /**
+     * Starts an edge distribution's {@code bin/} launcher as its user would, with {@code env} added (the launcher
+     * itself says where the natives and caches are), and waits until {@code readiness} holds.
+     */
+    public static PackagedApp startLauncher(Path launcher, int port, Path logFile, Map<String, String> env,
+            Readiness readiness, HttpClient client) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString());
+        builder.environment().putAll(env);
+        return run(builder, port, logFile, "/q/health/ready", readiness, client);
+    }
+
+    private static PackagedApp run(ProcessBuilder builder, int port, Path logFile, String readyPath,
+            Readiness readiness, HttpClient client) throws IOException, InterruptedException {
+        if (portAnswers(port)) {
+            throw new IllegalStateException("127.0.0.1:" + port + " is already in use; stop what runs there"
+                    + " or pass --port");
+        }
+        Files.createDirectories(logFile.getParent());
+        builder.redirectErrorStream(true).redirectOutput(logFile.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(launch.port()));
-        env.put("LANTERN_OFFLINE", "true");
-        env.put("DJL_CACHE_DIR", launch.djlCache().toString());
-        env.put("ENGINE_CACHE_DIR", launch.djlCache().toString());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.putIfAbsent("LANTERN_OFFLINE", "true");
         env.put("DJL_OFFLINE", "true");
         env.put("OPT_OUT_TRACKING", "true");
-        env.putAll(launch.env());
-        log("starting %s on 127.0.0.1:%d (log %s)", launch.jar(), launch.port(), launch.logFile());
-        PackagedApp app = new PackagedApp(builder.start(), URI.create("http://127.0.0.1:" + launch.port()),
-                launch.logFile());
+        log("starting %s on 127.0.0.1:%d (log %s)", builder.command(), port, logFile);
+        PackagedApp app = new PackagedApp(builder.start(), URI.create("http://127.0.0.1:" + port), logFile);
         try {
-            app.awaitReady(client, launch.readyPath(), launch.readiness());
+            app.awaitReady(client, readyPath, readiness);
         } catch (RuntimeException | IOException | InterruptedException e) {
             app.close();
             throw e;

@@ -1,0 +1,39 @@
+package dev.lantern.classifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lantern.shared.testing.EdgeDistribution;
+import dev.lantern.shared.testing.TestData;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The classifier's edge distribution, run by its launcher: it serves, and writes nothing outside its folder. */
+class EdgeDistributionIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void classifiesFromItsOwnFolderAndLeavesTheHomeFolderEmpty() throws Exception {
+        EdgeDistribution.Footprint run = EdgeDistribution.run("classifier", temp, (app, client) -> {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(app.base().resolve("/api/classify"))
+                    .header("Content-Type", "image/jpeg")
+                    .POST(HttpRequest.BodyPublishers.ofFile(TestData.images().resolve("n01443537_goldfish.JPEG")))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("\"label\":\"goldfish\""), answer.body());
+        });
+        // ONNX Runtime's library left its jar at build time, so no start unpacks it
+        assertTrue(run.nativesBefore().contains("onnxruntime/libonnxruntime.so"), run.nativesBefore().toString());
+        assertEquals(run.nativesBefore(), run.nativesAfter());
+        assertEquals(List.of(), run.homeFiles());
+        // the first run recorded the JVM's class-data cache as it stopped, for the next start
+        assertFalse(run.classDataCache().isEmpty());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.lantern.shared.testing;
+
+import dev.lantern.shared.testing.bench.PackagedApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * An app's edge distribution, {@code target/lantern-<app>-<version>-<platform>.tar.gz}, unpacked into a folder and run
+ * by its own launcher as a user would: a fresh home folder, model files from the test mirror.
+ */
+public final class EdgeDistribution {
+
+    private final String app;
+    private final Path root;
+
+    private EdgeDistribution(String app, Path root) {
+        this.app = app;
+        this.root = root;
+    }
+
+    /** Unpacks the archive that {@code package} built in the module under test (the working folder of its tests). */
+    public static EdgeDistribution unpack(String app, Path into) throws IOException, InterruptedException {
+        Assumptions.assumeFalse(Boolean.getBoolean("edge.skip"), "built with -Dedge.skip: no archive to run");
+        Path archive;
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            archive = files.filter(f -> f.getFileName().toString().matches("lantern-" + app + "-.*\\.tar\\.gz"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No edge distribution in target/: run ./mvnw package"));
+        }
+        Process tar = new ProcessBuilder("tar", "-C", into.toString(), "-xzf", archive.toString()).inheritIO().start();
+        if (tar.waitFor() != 0) {
+            throw new IllegalStateException("tar could not unpack " + archive);
+        }
+        try (Stream<Path> folders = Files.list(into)) {
+            Path root = folders.filter(f -> f.getFileName().toString().startsWith("lantern-" + app + "-")).findFirst()
+                    .orElseThrow();
+            return new EdgeDistribution(app, root);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** What a test does with the running app. */
+    @FunctionalInterface
+    public interface Requests {
+        void send(PackagedApp app, HttpClient client) throws Exception;
+    }
+
+    /** What a run left behind: the files in the home folder, and the natives folder's files before and after. */
+    public record Footprint(List<String> homeFiles, List<String> nativesBefore, List<String> nativesAfter,
+            List<String> classDataCache) {}
+
+    /**
+     * Unpacks the app's archive into {@code temp}, starts it with a fresh home folder, sends {@code requests}, stops
+     * it (which writes the class-data cache) and says what the run wrote where.
+     */
+    public static Footprint run(String app, Path temp, Requests requests) throws Exception {
+        EdgeDistribution distribution = unpack(app, temp);
+        List<String> natives = filesUnder(distribution.root.resolve("natives"));
+        Path home = temp.resolve("home");
+        HttpClient client = HttpClient.newHttpClient();
+        try (PackagedApp running = distribution.start(home, client)) {
+            requests.send(running, client);
+        }
+        return new Footprint(filesUnder(home), natives, filesUnder(distribution.root.resolve("natives")),
+                filesUnder(distribution.root.resolve("cache")));
+    }
+
+    /** Starts {@code bin/lantern-<app>} with {@code home} as the home folder and waits until the app is ready. */
+    public PackagedApp start(Path home, HttpClient client) throws IOException, InterruptedException {
+        Files.createDirectories(home);
+        return PackagedApp.startLauncher(root.resolve("bin/lantern-" + app), freePort(),
+                root.resolveSibling(app + ".log"), Map.of(
+                        "HOME", home.toString(),
+                        "JAVA_OPTS", "-Duser.home=" + home,
+                        "LANTERN_MODELS_DIR", TestData.models().toString()),
+                PackagedApp.healthReady("the " + app), client);
+    }
+
+    /** Every file under {@code folder}, relative to it and sorted; empty when the folder does not exist. */
+    public static List<String> filesUnder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
