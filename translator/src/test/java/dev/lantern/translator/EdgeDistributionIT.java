@@ -25,14 +25,15 @@ class EdgeDistributionIT {
         EdgeDistribution.Footprint run = EdgeDistribution.run("translator", temp, (app, client) -> {
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(app.base().resolve("/api/translate"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"text\": \"Two dogs are playing in the snow.\", \"source\": \"en\", \"target\": \"de\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"Two dogs are playing in the snow.\","
+                            + " \"source\": \"en\", \"target\": \"de\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains("Hunde"), answer.body());
         });
-        assertTrue(run.nativesBefore().stream().anyMatch(f -> f.startsWith("pytorch/") && f.endsWith("libtorch_cpu.so")),
-                run.nativesBefore().toString());
+        List<String> natives = run.nativesBefore();
+        assertTrue(natives.stream().anyMatch(f -> f.startsWith("pytorch/") && f.endsWith("libtorch_cpu.so")),
+                natives.toString());
         assertEquals(run.nativesBefore(), run.nativesAfter());
         assertEquals(List.of(), run.homeFiles());
     }

@@ -33,7 +33,7 @@ public final class EdgeDistribution {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             archive = files.filter(f -> f.getFileName().toString().matches("lantern-" + app + "-.*\\.tar\\.gz"))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No edge distribution in target/: run ./mvnw package"));
+                    .orElseThrow(() -> new IllegalStateException("No edge archive in target/: run ./mvnw package"));
         }
         Process tar = new ProcessBuilder("tar", "-C", into.toString(), "-xzf", archive.toString()).inheritIO().start();
         if (tar.waitFor() != 0) {
