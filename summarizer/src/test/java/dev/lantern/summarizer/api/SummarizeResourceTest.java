@@ -134,6 +134,20 @@ class SummarizeResourceTest {
     }
 
     @Test
+    void aJsonFieldOfTheWrongTypeIs400NotCoerced() {
+        given().contentType(ContentType.JSON).body("{\"text\": 42}")
+                .when().post("/api/summarize").then().statusCode(400)
+                .body("error", equalTo("The JSON has a value of the wrong type at 'text'."));
+        given().contentType(ContentType.JSON).body(Map.of("text", ARTICLE, "sentences", "3"))
+                .when().post("/api/summarize").then().statusCode(400).body("error", containsString("'sentences'"));
+        given().contentType(ContentType.JSON).body(Map.of("text", ARTICLE, "sentences", 2.5))
+                .when().post("/api/summarize").then().statusCode(400).body("error", containsString("'sentences'"));
+        // a whole number for a decimal field is no mistake
+        given().contentType(ContentType.JSON).body(Map.of("text", ARTICLE, "ratio", 1))
+                .when().post("/api/summarize").then().statusCode(200);
+    }
+
+    @Test
     void aLanguageWithoutASentenceModelIs422() {
         String german = "Die Bundesregierung hat am Mittwoch neue Regeln für den Ausbau der erneuerbaren Energien"
                 + " beschlossen. Nach Angaben des Ministeriums sollen bis zum Jahr 2030 deutlich mehr Windräder"

@@ -124,6 +124,13 @@ class TranslateResourceTest {
     }
 
     @Test
+    void aJsonFieldOfTheWrongTypeIs400NotCoerced() {
+        given().contentType(ContentType.JSON).body("{\"text\": \"Hello.\", \"source\": \"en\", \"target\": 5}")
+                .when().post("/api/translate").then().statusCode(400)
+                .body("error", equalTo("The JSON has a value of the wrong type at 'target'."));
+    }
+
+    @Test
     void unsupportedPairsAndLanguagesAre422() {
         given().contentType(ContentType.JSON).body(body("The man eats.", "en", "xx"))
                 .when().post("/api/translate")
