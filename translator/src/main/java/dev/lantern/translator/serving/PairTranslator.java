@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
 
 /**
  * One language pair being served: a bounded queue of requests and worker threads, each with its own copy of the
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class PairTranslator implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(PairTranslator.class);
     private static final List<String> WARM_UP = List.of("A man is riding a bike.", "Two dogs play in the snow.");
 
     private final String name;
@@ -48,6 +50,7 @@ public final class PairTranslator implements AutoCloseable {
         List<SentenceTranslator> copies = new ArrayList<>();
         try {
             inferenceOnly();
+            long start = System.nanoTime();
             List<DynamicBatcher.BatchFunction<List<String>, List<String>>> workers = new ArrayList<>();
             for (int i = 0; i < batching.workers(); i++) {
                 SentenceTranslator copy = SentenceTranslator.load(dir, device);
@@ -55,6 +58,8 @@ public final class PairTranslator implements AutoCloseable {
                 copy.translate(WARM_UP, search, sentencesPerBatch);
                 workers.add(requests -> translateAll(copy, requests, search, sentencesPerBatch));
             }
+            LOG.infof("Loaded model %s from %s on PyTorch (%s) and warmed it up in %.0f ms; %d worker(s)", name, dir,
+                    device, (System.nanoTime() - start) / 1e6, batching.workers());
             return new PairTranslator(name, copies, new DynamicBatcher<>(name, batching, workers, registry));
         } catch (IOException | RuntimeException e) {
             copies.forEach(SentenceTranslator::close);

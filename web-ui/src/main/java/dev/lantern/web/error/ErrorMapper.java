@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.lantern.shared.error.BusyException;
 import dev.lantern.shared.error.LanternException;
+import dev.lantern.shared.error.ModelUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,8 +27,8 @@ public class ErrorMapper {
         Response.ResponseBuilder response = Response.status(status(e.kind()));
         if (e instanceof BusyException busy) {
             response.header("Retry-After", busy.retryAfterSeconds());
-        } else if (e.kind() == LanternException.Kind.UNAVAILABLE) {
-            response.header("Retry-After", 30);
+        } else if (e instanceof ModelUnavailableException unavailable) {
+            response.header("Retry-After", unavailable.retryAfterSeconds());
         }
         return json(response, e.getMessage(), status(e.kind()));
     }

@@ -1,0 +1,71 @@
+package dev.lantern.shared.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lantern.shared.error.ModelUnavailableException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ModelSlotTest {
+
+    /** Stands for a loaded model. */
+    private static final class Model implements AutoCloseable {
+        @Override
+        public void close() {}
+    }
+
+    private static void awaitState(ModelSlot<?> slot, ModelSlot.State state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (slot.state() != state && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(state, slot.state(), String.valueOf(slot.problem()));
+    }
+
+    @Test
+    void anUnavailableModelIsTriedAgainUntilItsFileIsThere() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        try (ModelSlot<Model> slot = new ModelSlot<>("test", Duration.ofMillis(20), Duration.ofMillis(50))) {
+            slot.loadInBackground(() -> {
+                if (loads.incrementAndGet() <= 3) {
+                    throw new ModelUnavailableException("Model file m.onnx is not available.");
+                }
+                return new Model();
+            });
+            awaitState(slot, ModelSlot.State.READY);
+            assertEquals(4, loads.get());
+        }
+    }
+
+    @Test
+    void retryAfterIsTheTimeUntilTheNextAttempt() throws Exception {
+        try (ModelSlot<Model> slot = new ModelSlot<>("test", Duration.ofSeconds(30), Duration.ofMinutes(5))) {
+            slot.loadInBackground(() -> {
+                throw new ModelUnavailableException("Model file m.onnx is not available. Put it in the mirror.");
+            });
+            awaitState(slot, ModelSlot.State.FAILED);
+            ModelUnavailableException answer = assertThrows(ModelUnavailableException.class, slot::get);
+            assertTrue(answer.retryAfterSeconds() >= 29 && answer.retryAfterSeconds() <= 30,
+                    "Retry-After " + answer.retryAfterSeconds());
+            assertEquals("Model file m.onnx is not available. Put it in the mirror.", answer.getMessage());
+        }
+    }
+
+    @Test
+    void aModelThatFailsForAnotherReasonIsNotTriedAgain() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        try (ModelSlot<Model> slot = new ModelSlot<>("test", Duration.ofMillis(10), Duration.ofMillis(10))) {
+            slot.loadInBackground(() -> {
+                loads.incrementAndGet();
+                throw new IllegalStateException("broken file");
+            });
+            awaitState(slot, ModelSlot.State.FAILED);
+            Thread.sleep(200);
+            assertEquals(1, loads.get());
+            assertTrue(slot.problem().contains("broken file"), slot.problem());
+        }
+    }
+}
