@@ -5,6 +5,7 @@ import dev.lantern.captioner.describe.Detail;
 import dev.lantern.captioner.describe.Scene;
 import dev.lantern.classifier.Classification;
 import dev.lantern.shared.error.LanternException;
+import dev.lantern.web.json.FourDecimals;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +33,7 @@ public record CaptionPipeline(DetectorModel detector, Tagger tagger, CaptionWrit
         CompletableFuture<Classification> tags = tags(image);
         return found.thenCompose(objects -> tags.thenCompose(classification -> {
             List<Tag> tagList = classification == null ? List.of()
-                    : classification.predictions().stream().map(p -> new Tag(p.label(), round(p.probability())))
+                    : classification.predictions().stream().map(p -> new Tag(p.label(), FourDecimals.round(p.probability())))
                             .toList();
             Scene scene = new Scene(image.getWidth(), image.getHeight(), objects.objects(), tagList);
             long composeStart = System.nanoTime();
@@ -66,9 +67,5 @@ public record CaptionPipeline(DetectorModel detector, Tagger tagger, CaptionWrit
             }
             throw e instanceof CompletionException completion ? completion : new CompletionException(cause);
         });
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1e4) / 1e4;
     }
 }

@@ -1,4 +1,7 @@
 package dev.lantern.classifier;
 
-/** One label of a classification. */
-public record Prediction(String label, int classIndex, double probability) {}
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.lantern.web.json.FourDecimals;
+
+/** One label of a classification; the answer gives its probability to four decimals, the Java value is exact. */
+public record Prediction(String label, int classIndex, @JsonSerialize(using = FourDecimals.class) double probability) {}

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.testing.TestData;
 import dev.lantern.shared.testing.TestImages;
@@ -17,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +51,22 @@ class ClassifyResourceTest {
                 .body("predictions[0].probability", greaterThan(0.9f))
                 .body("timings.decodeMs", notNullValue())
                 .body("timings.inferenceMs", greaterThan(0f));
+    }
+
+    @Test
+    void probabilitiesCarryFourDecimalsAsTheCaptionersDo() {
+        String json = given().contentType("image/jpeg").body(TestData.bytes(GOLDFISH)).queryParam("topK", 10)
+                .when().post("/api/classify")
+                .then().statusCode(200).extract().asString();
+        Matcher probabilities = Pattern.compile("\"probability\":([0-9.Ee-]+)")
+                .matcher(json);
+        int seen = 0;
+        while (probabilities.find()) {
+            seen++;
+            String value = probabilities.group(1);
+            assertTrue(value.matches("[01](\\.[0-9]{1,4})?"), value + " in " + json);
+        }
+        assertEquals(10, seen, json);
     }
 
     @Test
