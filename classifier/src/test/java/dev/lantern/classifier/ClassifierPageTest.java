@@ -115,4 +115,33 @@ class ClassifierPageTest extends BrowserPageTest {
         zone.sendKeys(Keys.ENTER);
         assertEquals(Boolean.TRUE, browser.executeScript("return window.__opened"));
     }
+
+    @Test
+    void aSlowOlderAnswerDoesNotOverwriteANewerOne() {
+        // the first request's answer is held back 1.5 s in the browser, so it would arrive after the second
+        browser.executeScript("""
+                const realFetch = window.fetch;
+                let calls = 0;
+                window.fetch = (url, options) => calls++ === 0
+                    ? new Promise(r => setTimeout(r, 1500)).then(() => realFetch(url, options))
+                    : realFetch(url, options);
+                """);
+        WebElement chooser = browser.findElement(By.cssSelector("#drop input[type=file]"));
+        chooser.sendKeys(TestData.images().resolve("n04065272_recreational_vehicle.JPEG").toString());
+        chooser.sendKeys(TestData.images().resolve("n01443537_goldfish.JPEG").toString());
+
+        assertEquals("goldfish", shownLabels().get(0));
+        waitUpTo(10).until(d -> "false".equals(d.findElement(By.id("result")).getAttribute("aria-busy")));
+        sleepPastTheHeldBackAnswer();
+        assertEquals("goldfish", shownLabels().get(0), "the older request's labels replaced the newer ones");
+        assertTrue(browser.findElement(By.id("error")).getText().isEmpty());
+    }
+
+    private static void sleepPastTheHeldBackAnswer() {
+        try {
+            Thread.sleep(2500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

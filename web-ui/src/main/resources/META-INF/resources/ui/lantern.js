@@ -18,6 +18,7 @@
     try {
       response = await fetch(url, options);
     } catch (e) {
+      if (e.name === 'AbortError') throw e; // a newer request took over (whileBusy)
       throw new Error('The server cannot be reached. Is Lantern still running?');
     }
     const type = response.headers.get('content-type') || '';
@@ -31,16 +32,35 @@
     return body;
   }
 
-  /** Marks a region busy (spinner shown, its buttons disabled) while promise-returning work runs. */
+  /** The running work of each busy region, so that a newer request can cancel it. */
+  const running = new WeakMap();
+
+  /**
+   * Marks a region busy (spinner shown, its buttons disabled) while promise-returning work runs; work gets an
+   * AbortSignal to pass to request(). Only the latest work of a region answers: starting new work aborts the running
+   * one, whose caller then never resumes, so a slow older answer cannot overwrite a newer one or end its spinner.
+   */
   async function whileBusy(region, work) {
+    const previous = running.get(region);
+    if (previous) previous.abort();
+    const controller = new AbortController();
+    running.set(region, controller);
     region.setAttribute('aria-busy', 'true');
     const buttons = Array.from(region.querySelectorAll('button'));
     buttons.forEach((b) => { b.disabled = true; });
+    const superseded = () => new Promise(() => {});
     try {
-      return await work();
+      const answer = await work(controller.signal);
+      return controller.signal.aborted ? superseded() : answer;
+    } catch (e) {
+      if (controller.signal.aborted) return superseded();
+      throw e;
     } finally {
-      region.setAttribute('aria-busy', 'false');
-      buttons.forEach((b) => { b.disabled = false; });
+      if (running.get(region) === controller) {
+        running.delete(region);
+        region.setAttribute('aria-busy', 'false');
+        buttons.forEach((b) => { b.disabled = false; });
+      }
     }
   }
 
