@@ -57,11 +57,14 @@ class TranslateResourceTest {
 
     @Test
     void keepsParagraphsAndLinesAndTranslatesEverySentenceInOneBatch() {
+        // the tiny model's words for this one vary from one training to the next: it is compared with itself alone
+        String oldWoman = given().contentType(ContentType.JSON).body(body("The old woman reads.", "en", "de"))
+                .when().post("/api/translate").then().statusCode(200).extract().path("translation");
         String text = "The man eats. The old woman reads.\n\nThe small green bird sings.\r\n  The red dog runs.\n";
         given().contentType(ContentType.JSON).body(body(text, "EN", "de"))
                 .when().post("/api/translate")
                 .then().statusCode(200)
-                .body("translation", equalTo("Der mann isst. Der alte frau liest.\n\nDer kleine grüne vogel singt."
+                .body("translation", equalTo("Der mann isst. " + oldWoman + "\n\nDer kleine grüne vogel singt."
                         + "\r\n  Der rote hund läuft.\n"))
                 .body("timings.sentences", equalTo(4));
     }

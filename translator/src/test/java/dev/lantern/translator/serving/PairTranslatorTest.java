@@ -45,6 +45,11 @@ class PairTranslatorTest {
             assertEquals(List.of("Der mann isst.", "Der kleine grüne vogel singt."),
                     pair.translate(List.of("The man eats.", "The small green bird sings.")).join().output());
 
+            // the tiny model's words for this sentence vary from one training to the next ("Der alte frau liest.",
+            // once "Der alte frau lte liest."): what matters here is that merged requests get what each gets alone
+            String oldWoman = pair.translate(List.of("The old woman reads.")).join().output().get(0);
+            assertTrue(oldWoman.startsWith("Der alte frau"), oldWoman);
+
             CompletableFuture<Inference<List<String>>> first = pair.translate(LONG);
             List<CompletableFuture<Inference<List<String>>>> waiting = new ArrayList<>();
             waiting.add(pair.translate(List.of("The man eats.")));
@@ -52,7 +57,7 @@ class PairTranslatorTest {
             waiting.add(pair.translate(List.of("The small green bird sings.")));
             assertEquals(60, first.join().output().size());
             assertEquals(List.of("Der mann isst."), waiting.get(0).join().output());
-            assertEquals(List.of("Der alte frau liest.", "Der mann isst."), waiting.get(1).join().output());
+            assertEquals(List.of(oldWoman, "Der mann isst."), waiting.get(1).join().output());
             assertEquals(List.of("Der kleine grüne vogel singt."), waiting.get(2).join().output());
             // requests that wait together go through the model together. Where the worker wakes between the
             // submissions decides which ones share a pass ({long}{a,b,c} or {long,a}{b,c} ...), so the test asks only
