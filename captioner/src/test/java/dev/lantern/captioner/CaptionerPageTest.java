@@ -1,6 +1,7 @@
 package dev.lantern.captioner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.classifier.ImageClassifier;
@@ -122,6 +123,15 @@ class CaptionerPageTest extends BrowserPageTest {
         assertTrue(error.getText().contains("not an image"), error.getText());
         assertEquals("", browser.findElement(By.id("caption")).getText());
         assertTrue(browser.findElements(By.cssSelector("#figure .box")).isEmpty());
+        // no broken-image icon under the error, in the result or in the drop zone
+        assertFalse(browser.findElement(By.id("figure")).isDisplayed());
+        waitUpTo(5).until(d -> !d.findElement(By.cssSelector("#drop img")).isDisplayed());
+    }
+
+    @Test
+    void nothingIsShownInTheResultBeforeAnImage() {
+        assertFalse(browser.findElement(By.id("figure")).isDisplayed(), "an empty figure shows a broken image");
+        assertFalse(browser.findElement(By.id("objects-title")).isDisplayed());
     }
 
     @Test

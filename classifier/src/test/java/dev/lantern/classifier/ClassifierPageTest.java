@@ -98,6 +98,9 @@ class ClassifierPageTest extends BrowserPageTest {
         WebElement error = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertTrue(error.getText().contains("not an image"), error.getText());
         assertTrue(browser.findElements(By.cssSelector("#predictions li")).isEmpty());
+        // the file cannot be drawn either: the drop zone shows its hint again, not a broken-image icon
+        waitUpTo(5).until(d -> !d.findElement(By.cssSelector("#drop img")).isDisplayed());
+        assertTrue(browser.findElement(By.cssSelector("#drop .hint")).isDisplayed());
     }
 
     @Test

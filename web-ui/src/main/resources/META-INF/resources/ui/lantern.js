@@ -98,6 +98,11 @@
     const preview = zone.querySelector('img') || zone.appendChild(el('img', {alt: 'Chosen image', hidden: ''}));
     const hint = zone.querySelector('.hint');
     let previewUrl = null;
+    // a file the browser cannot draw (corrupt, or a format it lacks) leaves the hint, not a broken-image icon
+    preview.addEventListener('error', () => {
+      preview.hidden = true;
+      if (hint) hint.hidden = false;
+    });
 
     function take(file) {
       if (!file) return;
