@@ -1,6 +1,7 @@
 package dev.lantern.summarizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.testing.TestData;
@@ -92,5 +93,37 @@ class SummarizerPageTest extends BrowserPageTest {
         WebElement error = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertTrue(error.getText().contains("empty"), error.getText());
         assertTrue(browser.findElements(By.cssSelector("#source mark")).isEmpty());
+    }
+
+    @Test
+    void theLengthIsCheckedInThePagesOwnTermsAndEnterAsksForTheSummary() {
+        assertFalse(browser.findElement(By.id("source-panel")).isDisplayed(),
+                "an empty source panel before a summary");
+        browser.executeScript("document.getElementById('text').value = arguments[0];"
+                + "document.getElementById('text').dispatchEvent(new Event('input'));", TestData.text("article-3.txt"));
+        WebElement amount = browser.findElement(By.id("amount"));
+
+        new Select(browser.findElement(By.id("unit"))).selectByValue("ratio");
+        amount.clear();
+        amount.sendKeys("150", Keys.ENTER);
+        assertEquals("The length is a percentage of the text: from 1 to 100, not 150.", shownError());
+
+        new Select(browser.findElement(By.id("unit"))).selectByValue("sentences");
+        amount.clear();
+        amount.sendKeys("2.5", Keys.ENTER);
+        assertEquals("The length is a whole number of sentences, 1 or more, not 2.5.", shownError());
+
+        amount.clear();
+        amount.sendKeys(Keys.ENTER);
+        assertEquals("Enter the length: a number of sentences.", shownError());
+
+        amount.sendKeys("2", Keys.ENTER); // Enter in the length field asks for the summary
+        waitUpTo(30).until(d -> d.findElements(By.cssSelector("#source mark")).size() == 2);
+        assertTrue(browser.findElement(By.id("source-panel")).isDisplayed());
+        assertFalse(browser.findElement(By.id("error")).isDisplayed());
+    }
+
+    private String shownError() {
+        return waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText();
     }
 }
