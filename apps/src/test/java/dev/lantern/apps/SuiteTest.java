@@ -39,6 +39,16 @@ class SuiteTest {
     }
 
     @Test
+    void everyPageHasTheFavicon() {
+        for (String page : new String[] {"/", "/classifier/", "/captioner/", "/summarizer/", "/translator/"}) {
+            given().when().get(page).then().statusCode(200)
+                    .body(containsString("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
+        }
+        given().when().get("/favicon.svg").then().statusCode(200).contentType(containsString("image/svg+xml"))
+                .body(containsString("<svg"));
+    }
+
+    @Test
     void translatorAnswersInsideTheSuite() throws Exception {
         awaitReady();
         given().when().get("/translator/").then().statusCode(200).body(containsString("Translator"));

@@ -26,6 +26,7 @@ final class PortalPage {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Lantern</title>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml">
                 <link rel="stylesheet" href="/ui/lantern.css">
                 </head>
                 <body>
