@@ -5,7 +5,6 @@ import dev.lantern.captioner.describe.Detail;
 import dev.lantern.captioner.describe.Scene;
 import dev.lantern.classifier.Classification;
 import dev.lantern.shared.error.LanternException;
-import dev.lantern.web.json.FourDecimals;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,8 +32,7 @@ public record CaptionPipeline(DetectorModel detector, Tagger tagger, CaptionWrit
         CompletableFuture<Classification> tags = tags(image);
         return found.thenCompose(objects -> tags.thenCompose(classification -> {
             List<Tag> tagList = classification == null ? List.of()
-                    : classification.predictions().stream().map(p -> new Tag(p.label(), FourDecimals.round(p.probability())))
-                            .toList();
+                    : classification.predictions().stream().map(p -> new Tag(p.label(), p.probability())).toList();
             Scene scene = new Scene(image.getWidth(), image.getHeight(), objects.objects(), tagList);
             long composeStart = System.nanoTime();
             return writer.write(image, scene, detail).thenApply(text -> {

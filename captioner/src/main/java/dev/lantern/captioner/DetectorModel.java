@@ -15,7 +15,6 @@ import dev.lantern.shared.serving.BatchingOptions;
 import dev.lantern.shared.serving.Inference;
 import dev.lantern.shared.serving.ModelDefinition;
 import dev.lantern.shared.serving.ServedModel;
-import dev.lantern.web.json.FourDecimals;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -113,7 +112,7 @@ public final class DetectorModel implements AutoCloseable {
                 int x = Math.round(c.x1());
                 int y = Math.round(c.y1());
                 Box box = new Box(x, y, Math.round(c.x2()) - x, Math.round(c.y2()) - y);
-                objects.add(new DetectedObject(labels.get(c.classId()), FourDecimals.round(c.score()), box));
+                objects.add(new DetectedObject(labels.get(c.classId()), c.score(), box));
             }
             return new Found(List.copyOf(objects), inference);
         });

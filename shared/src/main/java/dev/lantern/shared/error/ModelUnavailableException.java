@@ -4,7 +4,7 @@ package dev.lantern.shared.error;
 public class ModelUnavailableException extends LanternException {
 
     /** When a client should ask again, unless the thrower knows better. */
-    public static final int DEFAULT_RETRY_AFTER_SECONDS = 30;
+    private static final int DEFAULT_RETRY_AFTER_SECONDS = 30;
 
     private final int retryAfterSeconds;
 

@@ -15,6 +15,8 @@ final class PixelBudget {
     static final int BYTES_PER_PIXEL = 8;
     /** Permits count blocks of pixels, so that a budget of billions of pixels fits a semaphore. */
     private static final int PIXELS_PER_PERMIT = 1024;
+    /** One for the process: the suite's classifier and captioner each have a decoder, and share the heap. */
+    private static final PixelBudget HEAP = new PixelBudget(Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_PIXEL);
 
     private final long pixels;
     private final int capacity;
@@ -26,13 +28,9 @@ final class PixelBudget {
         this.permits = new Semaphore(capacity, true);
     }
 
-    /** Half of this JVM's maximum heap. */
+    /** Half of this JVM's maximum heap, shared by every decoder in the process. */
     static PixelBudget ofHeap() {
-        return new PixelBudget(Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_PIXEL);
-    }
-
-    long pixels() {
-        return pixels;
+        return HEAP;
     }
 
     /**

@@ -27,7 +27,7 @@ public final class EdgeDistribution {
     }
 
     /** Unpacks the archive that {@code package} built in the module under test (the working folder of its tests). */
-    public static EdgeDistribution unpack(String app, Path into) throws IOException, InterruptedException {
+    private static EdgeDistribution unpack(String app, Path into) throws IOException, InterruptedException {
         Assumptions.assumeFalse(Boolean.getBoolean("edge.skip"), "built with -Dedge.skip: no archive to run");
         Path archive;
         try (Stream<Path> files = Files.list(Path.of("target"))) {
@@ -44,10 +44,6 @@ public final class EdgeDistribution {
                     .orElseThrow();
             return new EdgeDistribution(app, root);
         }
-    }
-
-    public Path root() {
-        return root;
     }
 
     /** What a test does with the running app. */
@@ -77,7 +73,7 @@ public final class EdgeDistribution {
     }
 
     /** Starts {@code bin/lantern-<app>} with {@code home} as the home folder and waits until the app is ready. */
-    public PackagedApp start(Path home, HttpClient client) throws IOException, InterruptedException {
+    private PackagedApp start(Path home, HttpClient client) throws IOException, InterruptedException {
         Files.createDirectories(home);
         return PackagedApp.startLauncher(root.resolve("bin/lantern-" + app), freePort(),
                 root.resolveSibling(app + ".log"), Map.of(

@@ -17,10 +17,6 @@ public final class FourDecimals extends StdSerializer<Double> {
         super(Double.class);
     }
 
-    public static double round(double value) {
-        return Math.round(value * 1e4) / 1e4;
-    }
-
     /** Written plain ("0.0001", not Jackson's "1.0E-4") and without trailing zeros. */
     @Override
     public void serialize(Double value, JsonGenerator json, SerializerProvider provider) throws IOException {
