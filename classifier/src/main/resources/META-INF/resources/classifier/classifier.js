@@ -1,0 +1,35 @@
+(function () {
+  const result = document.getElementById('result');
+  const errorBox = document.getElementById('error');
+  const predictions = document.getElementById('predictions');
+  const meta = document.getElementById('meta');
+  const topK = document.getElementById('topk');
+  const again = document.getElementById('again');
+  let current = null;
+
+  async function classify() {
+    if (!current) return;
+    document.getElementById('empty').hidden = true;
+    Lantern.clearError(errorBox);
+    const form = new FormData();
+    form.append('image', current, current.name || 'pasted-image');
+    try {
+      const answer = await Lantern.whileBusy(result, (signal) =>
+        Lantern.request('/api/classify?topK=' + encodeURIComponent(topK.value), {method: 'POST', body: form, signal}));
+      Lantern.renderBars(predictions, answer.predictions.map((p) => ({label: p.label, value: p.probability})));
+      const t = answer.timings;
+      meta.textContent = `${answer.model} on ${answer.device} · decode ${t.decodeMs} ms · inference ${t.inferenceMs} ms`;
+    } catch (e) {
+      predictions.replaceChildren();
+      meta.textContent = '';
+      Lantern.showError(errorBox, e.message);
+    } finally {
+      again.disabled = !current;
+    }
+  }
+
+  Lantern.imagePicker(document.getElementById('drop'), (file) => { current = file; classify(); },
+    (message) => Lantern.showError(errorBox, message));
+  again.addEventListener('click', classify);
+  topK.addEventListener('change', classify);
+})();

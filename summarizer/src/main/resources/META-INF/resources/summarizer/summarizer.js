@@ -1,0 +1,106 @@
+(function () {
+  const text = document.getElementById('text');
+  const amount = document.getElementById('amount');
+  const unit = document.getElementById('unit');
+  const go = document.getElementById('go');
+  const file = document.getElementById('file');
+  const result = document.getElementById('result');
+  const errorBox = document.getElementById('error');
+  const summary = document.getElementById('summary');
+  const meta = document.getElementById('meta');
+  const source = document.getElementById('source');
+  const count = document.getElementById('count');
+  const sourcePanel = document.getElementById('source-panel');
+
+  function countWords() {
+    const words = text.value.trim() ? text.value.trim().split(/\s+/).length : 0;
+    count.textContent = `${text.value.length.toLocaleString()} characters · ${words.toLocaleString()} words`;
+  }
+
+  /** The length asked for, checked in the page's own terms (percent, whole sentences), or an Error saying why. */
+  function length() {
+    const raw = amount.value.trim();
+    const value = Number(raw);
+    const what = unit.value === 'ratio' ? 'a percentage of the text' : `a number of ${unit.value}`;
+    if (raw === '' || !Number.isFinite(value)) throw new Error(`Enter the length: ${what}.`);
+    if (unit.value === 'ratio') {
+      if (value <= 0 || value > 100) {
+        throw new Error(`The length is a percentage of the text: from 1 to 100, not ${raw}.`);
+      }
+      return {ratio: value / 100};
+    }
+    if (!Number.isInteger(value) || value < 1) {
+      throw new Error(`The length is a whole number of ${unit.value}, 1 or more, not ${raw}.`);
+    }
+    return {[unit.value]: value};
+  }
+
+  /** The submitted text with each chosen sentence wrapped in <mark>, built from the answer's offsets. */
+  function highlight(original, sentences) {
+    const parts = [];
+    let at = 0;
+    sentences.forEach((s) => {
+      parts.push(original.slice(at, s.start));
+      parts.push(Lantern.el('mark', {text: original.slice(s.start, s.end), title: `score ${s.score}`}));
+      at = s.end;
+    });
+    parts.push(original.slice(at));
+    source.replaceChildren(...parts);
+  }
+
+  async function summarize() {
+    document.getElementById('empty').hidden = true;
+    Lantern.clearError(errorBox);
+    const submitted = text.value;
+    try {
+      const request = JSON.stringify({text: submitted, ...length()});
+      const answer = await Lantern.whileBusy(result, (signal) => Lantern.request('/api/summarize', {
+        method: 'POST', headers: {'Content-Type': 'application/json'}, body: request, signal}));
+      summary.textContent = answer.summary;
+      highlight(submitted, answer.sentences);
+      sourcePanel.hidden = false;
+      const t = answer.timings;
+      meta.textContent = `${answer.sentences.length} of ${t.sentences} sentences · ${answer.model}`
+        + ` · split ${t.splitMs} ms · embed ${t.embedMs} ms · select ${t.selectMs} ms`;
+    } catch (e) {
+      summary.textContent = '';
+      meta.textContent = '';
+      source.replaceChildren();
+      sourcePanel.hidden = true;
+      Lantern.showError(errorBox, e.message);
+    }
+  }
+
+  async function load(chosen) {
+    if (!chosen) return;
+    if (chosen.type && !chosen.type.startsWith('text/')) {
+      Lantern.showError(errorBox, `"${chosen.name}" is not a text file (${chosen.type}).`);
+      return;
+    }
+    text.value = await chosen.text();
+    countWords();
+    summarize();
+  }
+
+  unit.addEventListener('change', () => {
+    amount.max = unit.value === 'ratio' ? '100' : '';
+    amount.value = unit.value === 'sentences' ? 3 : unit.value === 'words' ? 60 : 20;
+  });
+  amount.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); summarize(); }
+  });
+  text.addEventListener('input', countWords);
+  text.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); summarize(); }
+  });
+  text.addEventListener('dragover', (e) => { e.preventDefault(); text.classList.add('dragover'); });
+  text.addEventListener('dragleave', () => text.classList.remove('dragover'));
+  text.addEventListener('drop', (e) => {
+    const dropped = e.dataTransfer.files[0];
+    text.classList.remove('dragover');
+    if (dropped) { e.preventDefault(); load(dropped); }
+  });
+  file.addEventListener('change', () => { load(file.files[0]); file.value = ''; });
+  go.addEventListener('click', summarize);
+  countWords();
+})();
