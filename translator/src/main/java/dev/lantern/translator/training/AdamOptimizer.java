@@ -68,6 +68,20 @@ public final class AdamOptimizer implements AutoCloseable {
         float scale = clipNorm > 0 && norm > clipNorm ? (float) (clipNorm / norm) : 1f;
         steps++;
         float correction = (float) (Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps)));
+        // autograd is per thread and on by default: a run on any thread but the one that started the engine (a
+        // test after a Quarkus app loaded PyTorch elsewhere) failed here on in-place writes to the weights
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            update(gradients, scale, learningRate * correction);
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+        zeroGradients();
+        return true;
+    }
+
+    private void update(NDArray[] gradients, float scale, float stepSize) {
         for (int i = 0; i < parameters.size(); i++) {
             NDArray weight = parameters.get(i).getArray();
             NDArray gradient = scale == 1f ? gradients[i] : gradients[i].mul(scale);
@@ -76,12 +90,10 @@ public final class AdamOptimizer implements AutoCloseable {
             try (NDArray denominator = secondMoments[i].sqrt()) {
                 denominator.addi(epsilon);
                 try (NDArray update = firstMoments[i].div(denominator)) {
-                    weight.subi(update.muli(learningRate * correction));
+                    weight.subi(update.muli(stepSize));
                 }
             }
         }
-        zeroGradients();
-        return true;
     }
 
     /**

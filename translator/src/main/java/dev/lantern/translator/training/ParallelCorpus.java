@@ -31,20 +31,34 @@ public record ParallelCorpus(List<String> sources, List<String> targets) {
         return new ParallelCorpus(readLines(find(dir, split + "." + source)), readLines(find(dir, split + "." + target)));
     }
 
+    /** One pair in this many of a Tatoeba file is held out of training, for measuring on everyday sentences. */
+    public static final int HELD_OUT_EVERY = 50;
+
     /**
-     * A Tatoeba/Anki file, {@code English<TAB>other[<TAB>attribution]}; {@code englishIsSource} picks the direction.
+     * A Tatoeba/Anki file, {@code English<TAB>other[<TAB>attribution]}, in the direction {@code source}→other:
+     * either the pairs for training or the held-out slice (every {@value #HELD_OUT_EVERY}th pair). Lines whose
+     * sides hold no letter (a header such as {@code 1<TAB>2}) are no pairs.
      */
-    public static ParallelCorpus tabSeparated(Path file, boolean englishIsSource) throws IOException {
+    public static ParallelCorpus tatoeba(Path file, String source, boolean heldOut) throws IOException {
+        boolean englishIsSource = source.equals("en");
         List<String> sources = new ArrayList<>();
         List<String> targets = new ArrayList<>();
+        int pair = 0;
         for (String line : readLines(file)) {
             String[] fields = line.split("\t");
-            if (fields.length >= 2 && !fields[0].isBlank() && !fields[1].isBlank()) {
-                sources.add(englishIsSource ? fields[0] : fields[1]);
-                targets.add(englishIsSource ? fields[1] : fields[0]);
+            if (fields.length < 2 || !hasLetter(fields[0]) || !hasLetter(fields[1])) {
+                continue;
+            }
+            if ((pair++ % HELD_OUT_EVERY == HELD_OUT_EVERY - 1) == heldOut) {
+                sources.add(englishIsSource ? fields[0].strip() : fields[1].strip());
+                targets.add(englishIsSource ? fields[1].strip() : fields[0].strip());
             }
         }
         return new ParallelCorpus(sources, targets);
+    }
+
+    private static boolean hasLetter(String text) {
+        return text.codePoints().anyMatch(Character::isLetter);
     }
 
     public ParallelCorpus plus(ParallelCorpus other) {

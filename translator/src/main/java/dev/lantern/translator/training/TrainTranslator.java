@@ -44,12 +44,17 @@ import java.util.Random;
  */
 public final class TrainTranslator {
 
+    /** Longest time between two progress lines, whatever {@code --log-every} says. */
+    private static final long PROGRESS_NANOS = 30_000_000_000L;
+
     private final TrainingOptions options;
     private final PrintWriter log;
+    private final GracefulStop stop;
 
-    private TrainTranslator(TrainingOptions options, PrintWriter log) {
+    private TrainTranslator(TrainingOptions options, PrintWriter log, GracefulStop stop) {
         this.options = options;
         this.log = log;
+        this.stop = stop;
     }
 
     public static void main(String[] args) throws IOException {
@@ -72,8 +77,9 @@ public final class TrainTranslator {
     public static void train(TrainingOptions options, String[] args) throws IOException {
         Files.createDirectories(options.output());
         try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(options.output().resolve("train.log"),
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
-            new TrainTranslator(options, log).run(args);
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND), true);
+                GracefulStop stop = new GracefulStop()) {
+            new TrainTranslator(options, log, stop).run(args);
         }
     }
 
@@ -88,9 +94,11 @@ public final class TrainTranslator {
         Path out = options.output();
         ParallelCorpus train = ParallelCorpus.lineAligned(options.data(), "train", options.source(),
                 options.target());
+        ParallelCorpus heldOut = null;
         if (options.tatoeba() != null) {
-            boolean englishIsSource = options.source().equals("en");
-            train = train.plus(ParallelCorpus.tabSeparated(options.tatoeba(), englishIsSource));
+            train = train.plus(ParallelCorpus.tatoeba(options.tatoeba(), options.source(), false));
+            heldOut = ParallelCorpus.tatoeba(options.tatoeba(), options.source(), true)
+                    .first(options.validationLimit());
         }
         train = train.first(options.trainLimit());
         ParallelCorpus validation = ParallelCorpus.lineAligned(options.data(), "val", options.source(),
@@ -110,8 +118,9 @@ public final class TrainTranslator {
                 targetTokens += tgt.length - 1;
             }
         }
-        say("data: %d training pairs (%d kept), %d source + %d target tokens per epoch; %d validation pairs",
-                train.size(), examples.size(), sourceTokens, targetTokens, validation.size());
+        say("data: %d training pairs (%d kept), %d source + %d target tokens per epoch; %d validation pairs%s",
+                train.size(), examples.size(), sourceTokens, targetTokens, validation.size(),
+                heldOut == null ? "" : ", " + heldOut.size() + " held-out Tatoeba pairs");
 
         Engine engine = Engine.getEngine("PyTorch");
         Device device = DeviceChoice.parse(options.device()).resolve(engine);
@@ -129,7 +138,7 @@ public final class TrainTranslator {
             long count = parameters.stream().mapToLong(p -> p.getArray().size()).sum();
             say("parameters: %,d", count);
             try (AdamOptimizer adam = new AdamOptimizer(parameters, manager, 0.9f, 0.98f, 1e-9f)) {
-                train(model, tokenizer, adam, examples, validation, manager);
+                train(model, tokenizer, adam, examples, new Validation(validation, heldOut), manager);
             }
         }
     }
@@ -140,8 +149,11 @@ public final class TrainTranslator {
             say("vocabulary: %s (kept from an earlier run)", saved);
             return BpeTokenizer.load(saved);
         }
-        if (options.vocabulary() != null) {
-            Files.copy(options.vocabulary(), saved);
+        Path given = options.vocabulary() != null ? options.vocabulary()
+                : options.initializeFrom() != null ? options.initializeFrom().resolve(SentenceTranslator.VOCABULARY)
+                : null;
+        if (given != null) {
+            Files.copy(given, saved);
             return BpeTokenizer.load(saved);
         }
         long start = System.nanoTime();
@@ -171,7 +183,7 @@ public final class TrainTranslator {
     }
 
     private void train(TranslationTransformer model, BpeTokenizer tokenizer, AdamOptimizer adam,
-            List<TokenBatches.Example> examples, ParallelCorpus validation, NDManager manager) throws IOException {
+            List<TokenBatches.Example> examples, Validation validation, NDManager manager) throws IOException {
         Path out = options.output();
         Path last = out.resolve("last");
         Path best = out.resolve("best");
@@ -181,6 +193,10 @@ public final class TrainTranslator {
             adam.load(last.resolve("adam.state"), progress.step());
             say("resumed: epoch %d, batch %d, step %d, best BLEU %.2f", progress.epoch(), progress.batch(),
                     progress.step(), progress.bestBleu());
+        } else if (options.initializeFrom() != null) {
+            SentenceTranslator.loadParametersInto(model, manager,
+                    options.initializeFrom().resolve(SentenceTranslator.PARAMETERS));
+            say("initialised from %s", options.initializeFrom());
         }
         int batchesPerEpoch = TokenBatches.make(examples, options.maxTokens(), new Random(options.seed())).size();
         LearningRateSchedule schedule = new LearningRateSchedule(options.learningRate(), options.warmupSteps(),
@@ -194,8 +210,9 @@ public final class TrainTranslator {
         int firstBatch = progress.batch();
         double bestBleu = progress.bestBleu();
         boolean timeUp = false;
+        boolean stopped = false;
         int skipped = 0;
-        for (; epoch < options.epochs() && !timeUp; epoch++, firstBatch = 0) {
+        for (; epoch < options.epochs() && !timeUp && !stopped; epoch++, firstBatch = 0) {
             List<List<TokenBatches.Example>> batches = TokenBatches.make(examples, options.maxTokens(),
                     new Random(options.seed() * 1_000_003L + epoch));
             long epochStart = System.nanoTime();
@@ -230,7 +247,8 @@ public final class TrainTranslator {
                     }
                 }
                 done++;
-                if (done % options.logEvery() == 0 || b == batches.size() - 1) {
+                if (done % options.logEvery() == 0 || b == batches.size() - 1
+                        || System.nanoTime() - intervalStart >= PROGRESS_NANOS) {
                     double seconds = (System.nanoTime() - intervalStart) / 1e9;
                     double perBatch = (System.nanoTime() - epochStart) / 1e9 / done;
                     say("epoch %d batch %d/%d step %d  loss %.3f  lr %.2e  %.0f tgt tok/s (%.0f src+tgt)  "
@@ -243,6 +261,12 @@ public final class TrainTranslator {
                     intervalAllTokens = 0;
                     intervalStart = System.nanoTime();
                 }
+                if (stop.requested()) {
+                    say("stop requested (SIGTERM or Ctrl-C): saving a checkpoint; run the same command to resume");
+                    stopped = true;
+                    checkpoint(model, adam, last, new TrainingProgress(epoch, b + 1, adam.steps(), bestBleu));
+                    break;
+                }
                 if (System.nanoTime() >= deadline) {
                     say("time limit of %.1f minutes reached", options.timeLimitMinutes());
                     timeUp = true;
@@ -254,10 +278,17 @@ public final class TrainTranslator {
                     nextCheckpoint = System.nanoTime() + (long) (options.checkpointMinutes() * 60e9);
                 }
             }
+            if (stopped) {
+                break;
+            }
             long validationStart = System.nanoTime();
-            BleuScore bleu = validate(model, tokenizer, validation, manager);
-            say("epoch %d validation (%d pairs, beam %d, %.0f s): %s", epoch + 1, validation.size(),
+            BleuScore bleu = validate(model, tokenizer, validation.multi30k(), manager);
+            say("epoch %d validation (%d pairs, beam %d, %.0f s): %s", epoch + 1, validation.multi30k().size(),
                     options.validationBeam(), (System.nanoTime() - validationStart) / 1e9, bleu);
+            if (validation.tatoeba() != null) {
+                say("epoch %d held-out Tatoeba (%d pairs): %s", epoch + 1, validation.tatoeba().size(),
+                        validate(model, tokenizer, validation.tatoeba(), manager));
+            }
             if (bleu.score() > bestBleu) {
                 bestBleu = bleu.score();
                 SentenceTranslator.save(model, tokenizer, best, false);
@@ -271,6 +302,10 @@ public final class TrainTranslator {
             if (epochFinished && options.keepEpochs() > 0) {
                 keepEpoch(last, epoch + 1);
             }
+        }
+        if (stopped) {
+            say("stopped after %s; resume with the same command", duration((System.nanoTime() - runStart) / 1e9));
+            return;
         }
         say("done after %s; best validation BLEU %.2f in %s", duration((System.nanoTime() - runStart) / 1e9),
                 bestBleu, best);
@@ -356,6 +391,9 @@ public final class TrainTranslator {
         long s = Math.round(seconds);
         return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
+
+    /** Multi30k val (picks the best epoch) and, with {@code --tatoeba}, the held-out Tatoeba slice. */
+    private record Validation(ParallelCorpus multi30k, ParallelCorpus tatoeba) {}
 
     /** Where a run stands: the next epoch and batch to train, optimizer steps so far, best validation BLEU. */
     record TrainingProgress(int epoch, int batch, int step, double bestBleu) {

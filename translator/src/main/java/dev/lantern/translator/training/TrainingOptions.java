@@ -13,14 +13,16 @@ public record TrainingOptions(
         int maxTokens, float learningRate, int warmupSteps, String schedule, float labelSmoothing, float clipNorm,
         int epochs,
         double timeLimitMinutes, int logEvery, double checkpointMinutes, int validationBeam, int validationLimit,
-        int threads, String device, long seed, int trainLimit, int keepEpochs) {
+        int threads, String device, long seed, int trainLimit, int keepEpochs, Path initializeFrom) {
 
     static final String USAGE = """
             TrainTranslator --source en --target de [--name value ...]
               --data DIR              line-aligned {train,val}.{lang}.gz (default: shared/data/multi30k beside
                                       the repository, from the repository root or a module folder)
               --output DIR            checkpoints, best model, log (default target/translator-<src>-<tgt>)
-              --tatoeba FILE          also train on an English<TAB>other file (e.g. eng-deu-50k.tsv)
+              --tatoeba FILE          also train on an English<TAB>other file (e.g. eng-deu-50k.tsv), all but
+                                      every 50th pair, which is held out and scored after each epoch
+              --initialize-from DIR   start from this model folder's weights and vocabulary (same shape)
               --vocabulary FILE       use this BPE vocabulary instead of training one
               --vocabulary-languages  languages whose train text trains the joint BPE (default en,de,fr)
               --vocabulary-size N     BPE tokens in all (default 8000)
@@ -67,7 +69,8 @@ public record TrainingOptions(
                 a.decimal("time-limit-minutes", 0), a.integer("log-every", 50), a.decimal("checkpoint-minutes", 10),
                 a.integer("validation-beam", 1), a.integer("validation-limit", Integer.MAX_VALUE),
                 a.integer("threads", Runtime.getRuntime().availableProcessors()), a.text("device", "auto"),
-                a.integer("seed", 1), a.integer("train-limit", Integer.MAX_VALUE), a.integer("keep-epochs", 0));
+                a.integer("seed", 1), a.integer("train-limit", Integer.MAX_VALUE), a.integer("keep-epochs", 0),
+                a.has("initialize-from") ? Path.of(a.text("initialize-from", null)) : null);
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + values.keySet() + "\n" + USAGE);
         }

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +82,52 @@ class TrainTranslatorTest {
         try (SentenceTranslator model = SentenceTranslator.load(averaged, Device.cpu())) {
             assertEquals(1, model.translate(List.of("the red dog runs."), new SearchOptions(2, 1.0, 20), 1).size());
         }
+    }
+
+    /** SIGTERM (what Ctrl-C or a stopping service sends) once crashed the JVM inside PyTorch's backward pass. */
+    @Test
+    void sigtermStopsAfterTheCurrentStepWithACheckpointAndTheRunResumes(@TempDir Path dir) throws Exception {
+        Random random = new Random(6);
+        writePairs(dir, "train", 4000, random);
+        writePairs(dir, "val", 20, random);
+        Path out = dir.resolve("run");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dai.djl.offline=true", "-cp", System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")), TrainTranslator.class.getName()));
+        command.addAll(List.of(arguments(dir, out, 50)));
+        Process training = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("console.txt").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!logOf(out).contains("epoch 1 batch 3/") && System.nanoTime() < deadline && training.isAlive()) {
+                Thread.sleep(100);
+            }
+            assertTrue(logOf(out).contains("epoch 1 batch 3/"), Files.readString(dir.resolve("console.txt")));
+            training.destroy(); // SIGTERM
+            assertTrue(training.waitFor(60, TimeUnit.SECONDS), "still running a minute after SIGTERM");
+        } finally {
+            training.destroyForcibly();
+        }
+        String console = Files.readString(dir.resolve("console.txt"));
+        assertEquals(143, training.exitValue(), "128 + SIGTERM, as for any process ended by it: " + console);
+        assertTrue(console.contains("stop requested (SIGTERM or Ctrl-C)"), console);
+        assertTrue(console.contains("stopped after"), console);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("hs_err")), "a JVM crash log");
+        }
+        TrainTranslator.TrainingProgress saved = TrainTranslator.TrainingProgress.read(out.resolve("last"));
+        assertEquals(0, saved.epoch());
+        assertTrue(saved.batch() >= 3 && saved.step() >= 3, saved.toString());
+
+        String[] args = arguments(dir, out, 1);
+        TrainTranslator.train(TrainingOptions.parse(args), args);
+        assertTrue(logOf(out).contains("resumed: epoch 0, batch " + saved.batch()), logOf(out));
+        assertEquals(1, TrainTranslator.TrainingProgress.read(out.resolve("last")).epoch());
+    }
+
+    private static String logOf(Path out) throws IOException {
+        Path log = out.resolve("train.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     private static String[] arguments(Path data, Path out, int epochs) {
