@@ -7,16 +7,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Takes the most probable token at every step; rows leave the batch as soon as they emit EOS. */
+/**
+ * Takes the most probable token at every step (that {@link RepeatedNgrams} allows); rows leave the batch as soon as
+ * they emit EOS.
+ */
 public final class GreedySearch implements SequenceSearch {
 
     private final int maxLength;
+    private final int noRepeatNgram;
 
     public GreedySearch(int maxLength) {
-        if (maxLength < 1) {
-            throw new IllegalArgumentException("maximum length must be at least 1, not " + maxLength);
-        }
-        this.maxLength = maxLength;
+        this(SearchOptions.greedy(maxLength));
+    }
+
+    /** Uses the options' maximum length and n-gram rule; beam size and length penalty do not apply. */
+    public GreedySearch(SearchOptions options) {
+        this.maxLength = options.maxLength();
+        this.noRepeatNgram = options.noRepeatNgram();
     }
 
     @Override
@@ -39,12 +46,29 @@ public final class GreedySearch implements SequenceSearch {
             int[] lastTokens = new int[sources.length];
             Arrays.fill(lastTokens, boundary.bos());
             for (int length = 1; sourceOfRow.length > 0; length++) {
-                float[] bestValue;
-                long[] bestToken;
-                try (NDArray logProbs = decoder.step(lastTokens);
-                        NDList top = logProbs.topK(1, -1, true, true)) {
-                    bestValue = top.get(0).toFloatArray();
-                    bestToken = top.get(1).toLongArray();
+                int[][] banned = new int[sourceOfRow.length][];
+                int mostBanned = 0;
+                for (int row = 0; row < sourceOfRow.length; row++) {
+                    banned[row] = RepeatedNgrams.banned(prefixes.get(sourceOfRow[row]), noRepeatNgram);
+                    mostBanned = Math.max(mostBanned, banned[row].length);
+                }
+                float[] bestValue = new float[sourceOfRow.length];
+                long[] bestToken = new long[sourceOfRow.length];
+                try (NDArray logProbs = decoder.step(lastTokens)) {
+                    // a row's best allowed token is among its best (1 + banned) tokens
+                    int k = (int) Math.min(1L + mostBanned, logProbs.getShape().get(1));
+                    try (NDList top = logProbs.topK(k, -1, true, true)) {
+                        float[] values = top.get(0).toFloatArray();
+                        long[] tokens = top.get(1).toLongArray();
+                        for (int row = 0; row < sourceOfRow.length; row++) {
+                            int j = 0;
+                            while (j < k - 1 && RepeatedNgrams.contains(banned[row], (int) tokens[row * k + j])) {
+                                j++;
+                            }
+                            bestValue[row] = values[row * k + j];
+                            bestToken[row] = tokens[row * k + j];
+                        }
+                    }
                 }
                 int[] keep = new int[sourceOfRow.length];
                 int kept = 0;

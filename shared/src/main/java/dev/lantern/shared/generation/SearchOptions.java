@@ -4,10 +4,20 @@ package dev.lantern.shared.generation;
  * Settings of a search. {@code lengthPenalty} is the exponent α of the score {@code logP / length^α} (length counts
  * EOS): 0 ranks by raw log-probability, which favours short outputs; about 0.6–1.0 is usual for translation.
  * {@code maxLength} bounds the generated tokens, EOS included; a hypothesis that reaches it is finished as it is.
+ * {@code noRepeatNgram} n &gt; 0 forbids any n tokens in a row from appearing twice in one output (see
+ * {@link RepeatedNgrams}); 0 allows repeats.
  */
-public record SearchOptions(int beamSize, double lengthPenalty, int maxLength) {
+public record SearchOptions(int beamSize, double lengthPenalty, int maxLength, int noRepeatNgram) {
+
+    public SearchOptions(int beamSize, double lengthPenalty, int maxLength) {
+        this(beamSize, lengthPenalty, maxLength, 0);
+    }
 
     public SearchOptions {
+        if (noRepeatNgram < 0) {
+            throw new IllegalArgumentException("no-repeat n-gram size must be 0 (off) or more, not "
+                    + noRepeatNgram);
+        }
         if (beamSize < 1) {
             throw new IllegalArgumentException("beam size must be at least 1, not " + beamSize);
         }
@@ -21,6 +31,11 @@ public record SearchOptions(int beamSize, double lengthPenalty, int maxLength) {
 
     public static SearchOptions greedy(int maxLength) {
         return new SearchOptions(1, 0, maxLength);
+    }
+
+    /** The same settings with another maximum length (fitted to a batch's longest source). */
+    public SearchOptions withMaxLength(int length) {
+        return new SearchOptions(beamSize, lengthPenalty, length, noRepeatNgram);
     }
 
     double normalise(double logProbability, int length) {

@@ -30,6 +30,10 @@ final class TokenSequence {
         return copy;
     }
 
+    int get(int index) {
+        return tokens[index];
+    }
+
     int size() {
         return size;
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -19,6 +20,14 @@ public final class LanguageDetector {
 
     /** Loaded by its own name: every OpenNLP model jar also has a root {@code model.properties}, so those clash. */
     static final String MODEL_RESOURCE = "/langdetect-183.bin";
+    /**
+     * How close to the overall best a candidate language must come to be chosen. Short sentences spread the model's
+     * probability over many languages ("A man is riding a bike." came out Minangkabau, 2%), but the right one is
+     * then close behind. Measured on Multi30k val (1,014 sentences each), restricted to English and German: at 0.8
+     * every English and 1,013 German sentences are told right, while 100% of Czech and 95% of French sentences are
+     * still recognised as neither; at 1.0 (the top language only) English drops to 99.7% and German to 99.2%.
+     */
+    static final double CANDIDATE_RATIO = 0.8;
     /** Enough text for a confident answer; more only costs time. */
     private static final int SAMPLE_CHARS = 2000;
 
@@ -45,6 +54,26 @@ public final class LanguageDetector {
         // LanguageDetectorME holds no state between calls but is not documented as thread-safe: one per call
         Language best = new LanguageDetectorME(model).predictLanguage(sample);
         return new DetectedLanguage(toIso6391(best.getLang()), best.getConfidence());
+    }
+
+    /**
+     * The most likely of {@code candidates} (ISO 639-1 codes, e.g. the languages a service can read) when it comes
+     * within {@link #CANDIDATE_RATIO} of the most likely language overall; otherwise that overall best, which is
+     * then no candidate.
+     */
+    public DetectedLanguage detectAmong(CharSequence text, Set<String> candidates) {
+        CharSequence sample = text.length() > SAMPLE_CHARS ? text.subSequence(0, SAMPLE_CHARS) : text;
+        Language[] ranked = new LanguageDetectorME(model).predictLanguages(sample);
+        for (Language language : ranked) {
+            String code = toIso6391(language.getLang());
+            if (candidates.contains(code)) {
+                if (language.getConfidence() >= CANDIDATE_RATIO * ranked[0].getConfidence()) {
+                    return new DetectedLanguage(code, language.getConfidence());
+                }
+                break;
+            }
+        }
+        return new DetectedLanguage(toIso6391(ranked[0].getLang()), ranked[0].getConfidence());
     }
 
     /** "eng" to "en"; codes with no two-letter form ("yue", "cmn"... ) are kept, "cmn" being mapped to "zh". */

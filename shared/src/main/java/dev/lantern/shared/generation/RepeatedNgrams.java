@@ -1,0 +1,54 @@
+package dev.lantern.shared.generation;
+
+import java.util.Arrays;
+
+/**
+ * The no-repeat-n-gram rule: a token that would complete an n-gram already present in the output is banned. An
+ * undertrained or out-of-domain model otherwise falls into loops ("lolololo…", "3000000…"), and a loop feeds itself
+ * because each repeat makes the next one more likely. With n = 3 a token can still repeat, but no 3 tokens in a row
+ * twice, so a loop dies within a few tokens and the model has to move on or end the sentence.
+ */
+final class RepeatedNgrams {
+
+    private static final int[] NONE = new int[0];
+
+    private RepeatedNgrams() {}
+
+    /** Tokens that may not follow {@code prefix} (the generated tokens after BOS); may hold duplicates. */
+    static int[] banned(TokenSequence prefix, int n) {
+        int size = prefix.size();
+        if (n <= 0 || size < n - 1) {
+            return NONE;
+        }
+        int[] banned = NONE;
+        int count = 0;
+        int tail = size - (n - 1);
+        for (int start = 0; start + n <= size; start++) {
+            if (matchesTail(prefix, start, tail, n - 1)) {
+                if (count == banned.length) {
+                    banned = Arrays.copyOf(banned, Math.max(4, count * 2));
+                }
+                banned[count++] = prefix.get(start + n - 1);
+            }
+        }
+        return count == banned.length ? banned : Arrays.copyOf(banned, count);
+    }
+
+    private static boolean matchesTail(TokenSequence prefix, int start, int tail, int length) {
+        for (int i = 0; i < length; i++) {
+            if (prefix.get(start + i) != prefix.get(tail + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean contains(int[] banned, int token) {
+        for (int b : banned) {
+            if (b == token) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
