@@ -15,6 +15,7 @@ import dev.lantern.shared.text.DetectedLanguage;
 import dev.lantern.shared.text.LanguageDetector;
 import dev.lantern.shared.text.SentenceSplitter;
 import dev.lantern.translator.document.SegmentedText;
+import dev.lantern.translator.model.SentenceTranslation;
 import dev.lantern.translator.serving.ModelFolders;
 import dev.lantern.translator.serving.PairTranslator;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -82,8 +84,9 @@ public class TranslationService {
 
     /** The configured search: beam search, or greedy when asked for. */
     public static SearchOptions searchOptions(TranslatorConfig.Search search) {
-        return search.greedy() ? SearchOptions.greedy(search.maxLength())
-                : new SearchOptions(search.beamSize(), search.lengthPenalty(), search.maxLength());
+        return search.greedy() ? new SearchOptions(1, 0, search.maxLength(), search.noRepeatNgram())
+                : new SearchOptions(search.beamSize(), search.lengthPenalty(), search.maxLength(),
+                        search.noRepeatNgram());
     }
 
     void stop(@Observes ShutdownEvent event) throws Exception {
@@ -132,21 +135,36 @@ public class TranslationService {
         SegmentedText segmented = SegmentedText.of(text, splitter);
         long splitAt = System.nanoTime();
         if (segmented.sentences().isEmpty()) {
-            return CompletableFuture.completedFuture(new Translation(text, from, detected, to, model.name(),
-                    new Timings(Timings.millis(detectedAt - start), Timings.millis(splitAt - detectedAt), 0, 0,
-                            Timings.millis(System.nanoTime() - start), 0)));
+            return CompletableFuture.completedFuture(new Translation(text, from, detected, to, model.name(), 1,
+                    List.of(), new Timings(Timings.millis(detectedAt - start), Timings.millis(splitAt - detectedAt),
+                            0, 0, Timings.millis(System.nanoTime() - start), 0)));
         }
-        return model.translate(segmented.sentences()).thenApply(done -> new Translation(
-                segmented.rejoin(done.output()), from, detected, to, model.name(),
-                new Timings(Timings.millis(detectedAt - start), Timings.millis(splitAt - detectedAt),
-                        Timings.millis(done.queueNanos()), Timings.millis(done.inferenceNanos()),
-                        Timings.millis(System.nanoTime() - start), segmented.sentences().size())));
+        return model.translate(segmented.sentences()).thenApply(done -> {
+            List<TranslatedSentence> sentences = new ArrayList<>();
+            double weighted = 0;
+            long characters = 0;
+            for (int i = 0; i < done.output().size(); i++) {
+                String sentence = segmented.sentences().get(i);
+                SentenceTranslation translated = done.output().get(i);
+                double confidence = model.confidence().of(translated.meanLogProbability());
+                sentences.add(new TranslatedSentence(sentence, translated.text(), confidence));
+                weighted += confidence * sentence.length();
+                characters += sentence.length();
+            }
+            List<String> texts = sentences.stream().map(TranslatedSentence::translation).toList();
+            return new Translation(segmented.rejoin(texts), from, detected, to, model.name(),
+                    weighted / Math.max(1, characters), sentences,
+                    new Timings(Timings.millis(detectedAt - start), Timings.millis(splitAt - detectedAt),
+                            Timings.millis(done.queueNanos()), Timings.millis(done.inferenceNanos()),
+                            Timings.millis(System.nanoTime() - start), sentences.size()));
+        });
     }
 
     private String detect(String text, String target) {
-        DetectedLanguage language = detector.join().detect(text);
+        Set<String> sources = slots.keySet().stream().map(LanguagePair::source).collect(Collectors.toSet());
+        DetectedLanguage language = detector.join().detectAmong(text, sources);
         String code = language.code();
-        boolean served = slots.keySet().stream().anyMatch(p -> p.source().equals(code));
+        boolean served = sources.contains(code);
         if (!served) {
             throw new UnprocessableInputException("The source language could not be told apart: the text looks like "
                     + name(code) + " (" + code + ", confidence " + Math.round(language.confidence() * 100)

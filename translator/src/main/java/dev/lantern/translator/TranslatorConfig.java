@@ -60,6 +60,13 @@ public interface TranslatorConfig {
         @WithDefault("128")
         int maxLength();
 
+        /**
+         * No n tokens in a row appear twice in one sentence's translation (0 = off): stops the loops a small model
+         * falls into on text unlike its training data.
+         */
+        @WithDefault("3")
+        int noRepeatNgram();
+
         /** Greedy search whatever the beam size says: fastest, a little worse. */
         @WithDefault("false")
         boolean greedy();

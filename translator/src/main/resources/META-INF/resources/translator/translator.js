@@ -5,6 +5,9 @@
   const go = document.getElementById('go');
   const text = document.getElementById('text');
   const translation = document.getElementById('translation');
+  const empty = document.getElementById('empty');
+  const unsure = document.getElementById('unsure');
+  const copy = document.getElementById('copy');
   const result = document.getElementById('result');
   const errorBox = document.getElementById('error');
   const meta = document.getElementById('meta');
@@ -14,30 +17,96 @@
   let pairs = [];
   let maxChars = 20000;
   let lastSource = null;
-
-  function option(code, name) {
-    return Lantern.el('option', {value: code, text: `${name} (${code})`});
-  }
+  let lastTranslation = '';
 
   function nameOf(code) {
     const pair = pairs.find((p) => p.source === code || p.target === code);
     return !pair ? code : pair.source === code ? pair.sourceName : pair.targetName;
   }
 
+  /** A ready pair goes from `from` (any source when empty: detection) to `to`. */
+  function servable(from, to) {
+    return pairs.some((p) => p.state === 'ready' && p.target === to && (!from || p.source === from)
+      && p.source !== to);
+  }
+
+  function option(code, available) {
+    return Lantern.el('option', {value: code, text: `${nameOf(code)} (${code})${available ? '' : ' · no model'}`});
+  }
+
+  /** Marks the targets the chosen source cannot reach as unavailable, and moves off one that is. */
+  function updateTargets(preferred) {
+    const wanted = preferred || target.value;
+    [...target.options].forEach((o) => {
+      o.disabled = !servable(source.value, o.value);
+      o.textContent = `${nameOf(o.value)} (${o.value})${o.disabled ? ' · no model' : ''}`;
+    });
+    const chosen = [...target.options].find((o) => o.value === wanted && !o.disabled)
+      || [...target.options].find((o) => !o.disabled);
+    if (chosen) target.value = chosen.value;
+  }
+
   function fillPickers() {
     const sources = [...new Set(pairs.map((p) => p.source))];
     const targets = [...new Set(pairs.map((p) => p.target))];
-    source.append(...sources.map((c) => option(c, nameOf(c))));
-    target.replaceChildren(...targets.map((c) => option(c, nameOf(c))));
-    const ready = pairs.find((p) => p.state === 'ready');
-    if (ready) target.value = ready.target;
+    source.append(...sources.map((c) => {
+      const o = option(c, pairs.some((p) => p.source === c && p.state === 'ready'));
+      o.disabled = !pairs.some((p) => p.source === c && p.state === 'ready');
+      return o;
+    }));
+    target.replaceChildren(...targets.map((c) => option(c, true)));
+    updateTargets();
     const missing = pairs.filter((p) => p.state !== 'ready')
-      .map((p) => `${p.sourceName} → ${p.targetName} (${p.state === 'loading' ? 'loading' : 'no model yet'})`);
+      .map((p) => `${p.sourceName} → ${p.targetName} (${p.state === 'loading' ? 'loading' : 'no model installed'})`);
     pairsNote.textContent = missing.length ? `Not available: ${missing.join(', ')}.` : '';
   }
 
   function countChars() {
     count.textContent = `${text.value.length.toLocaleString()} of ${maxChars.toLocaleString()} characters`;
+  }
+
+  function clearResult() {
+    translation.replaceChildren();
+    lastTranslation = '';
+    empty.hidden = false;
+    unsure.hidden = true;
+    copy.hidden = true;
+    meta.textContent = '';
+  }
+
+  /**
+   * Writes the translation with each sentence in a span of its own, found in order in the laid-out text, so that
+   * the line and paragraph breaks stay and unsure sentences can be marked.
+   */
+  function showTranslation(answer) {
+    const nodes = [];
+    let at = 0;
+    let marked = 0;
+    // below this a sentence is marked: the model thinks it more likely unusable than usable
+    const unsureBelow = Number(translation.dataset.unsureBelow);
+    answer.sentences.forEach((s) => {
+      const start = answer.translation.indexOf(s.translation, at);
+      if (start < 0 || !s.translation) return;
+      if (start > at) nodes.push(answer.translation.slice(at, start));
+      const percent = Math.round(s.confidence * 100);
+      const span = Lantern.el('span', {text: s.translation, title: `Confidence ${percent}%`});
+      if (s.confidence < unsureBelow) {
+        span.className = 'unsure';
+        span.title = `Lantern is unsure of this sentence (confidence ${percent}%)`;
+        marked++;
+      }
+      nodes.push(span);
+      at = start + s.translation.length;
+    });
+    nodes.push(answer.translation.slice(at));
+    translation.replaceChildren(...nodes);
+    lastTranslation = answer.translation;
+    empty.hidden = true;
+    copy.hidden = false;
+    unsure.hidden = marked === 0;
+    unsure.textContent = marked === 0 ? '' : `${marked} of ${answer.sentences.length} sentence`
+      + `${answer.sentences.length === 1 ? ' is' : 's are'} underlined: the model is unsure of `
+      + `${marked === 1 ? 'it' : 'them'}, most likely because the text is unlike what it learned from.`;
   }
 
   async function translate() {
@@ -48,19 +117,19 @@
     try {
       const answer = await Lantern.whileBusy(result, (signal) => Lantern.request('/api/translate', {
         method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(request), signal}));
-      translation.value = answer.translation;
+      showTranslation(answer);
       lastSource = answer.source;
       if (answer.detectedSource) {
         detected.textContent = `Detected language: ${nameOf(answer.source)} (${answer.source})`;
       }
       const t = answer.timings;
-      meta.textContent = `${answer.source} → ${answer.target} · ${answer.model} · ${t.sentences} sentence`
-        + `${t.sentences === 1 ? '' : 's'} · ${t.totalMs} ms (translate ${t.translateMs} ms)`;
+      meta.textContent = `${answer.source} → ${answer.target} · confidence ${Math.round(answer.confidence * 100)}%`
+        + ` · ${answer.model} · ${t.sentences} sentence${t.sentences === 1 ? '' : 's'} · ${t.totalMs} ms`
+        + ` (translate ${t.translateMs} ms)`;
+      if (window.matchMedia('(max-width: 50rem)').matches) result.scrollIntoView({block: 'nearest'});
     } catch (e) {
-      translation.value = '';
-      meta.textContent = '';
-      Lantern.showError(errorBox, e.status === 503 && /TrainTranslator/.test(e.message)
-        ? `This language pair has no trained model yet. ${e.message}` : e.message);
+      clearResult();
+      Lantern.showError(errorBox, e.message);
     }
   }
 
@@ -68,17 +137,37 @@
   function swapLanguages() {
     const from = source.value || lastSource;
     const to = target.value;
-    if (from && [...target.options].some((o) => o.value === from)) target.value = from;
-    if ([...source.options].some((o) => o.value === to)) source.value = to;
-    if (translation.value) {
-      text.value = translation.value;
-      translation.value = '';
+    if ([...source.options].some((o) => o.value === to && !o.disabled)) source.value = to;
+    // with the source unknown (never detected yet) the old target's language goes to whatever it can reach
+    updateTargets(from && from !== source.value ? from : null);
+    if (lastTranslation) {
+      text.value = lastTranslation;
       countChars();
     }
+    clearResult();
     detected.textContent = '';
-    meta.textContent = '';
     Lantern.clearError(errorBox);
     text.focus();
+  }
+
+  async function copyTranslation() {
+    try {
+      await navigator.clipboard.writeText(lastTranslation);
+      copy.textContent = 'Copied';
+    } catch (e) {
+      // no clipboard permission (an http page on another host): select the text for Ctrl+C instead
+      window.getSelection().selectAllChildren(translation);
+      copy.textContent = 'Selected';
+    }
+    setTimeout(() => { copy.textContent = 'Copy'; }, 1500);
+  }
+
+  function tryExample(button) {
+    text.value = button.textContent.replace(/\s+/g, ' ').trim();
+    source.value = button.dataset.source;
+    updateTargets(button.dataset.target);
+    countChars();
+    translate();
   }
 
   async function loadLanguages() {
@@ -97,7 +186,10 @@
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); translate(); }
   });
+  source.addEventListener('change', () => updateTargets());
   go.addEventListener('click', translate);
   swap.addEventListener('click', swapLanguages);
+  copy.addEventListener('click', copyTranslation);
+  document.querySelectorAll('.example').forEach((b) => b.addEventListener('click', () => tryExample(b)));
   loadLanguages();
 })();

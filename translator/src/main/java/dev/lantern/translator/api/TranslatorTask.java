@@ -36,7 +36,10 @@ public class TranslatorTask implements SuiteTask {
         List<String> ready = pairs.stream().filter(p -> p.state().equals("ready"))
                 .map(p -> p.source() + "-" + p.target()).toList();
         if (!ready.isEmpty()) {
-            return ready.size() == pairs.size() ? "ready" : "ready: " + String.join(", ", ready);
+            List<String> missing = pairs.stream().filter(p -> p.state().equals("unavailable"))
+                    .map(p -> p.source() + "-" + p.target()).toList();
+            return ready.size() == pairs.size() ? "ready" : "ready: " + String.join(", ", ready)
+                    + (missing.isEmpty() ? "" : "; no model: " + String.join(", ", missing));
         }
         if (pairs.stream().anyMatch(p -> p.state().equals("loading"))) {
             return "loading";

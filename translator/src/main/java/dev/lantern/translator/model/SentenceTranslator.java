@@ -162,6 +162,11 @@ public final class SentenceTranslator implements AutoCloseable {
      * {@code options.maxLength()} and the model's positions.
      */
     public List<String> translate(List<String> sentences, SearchOptions options, int batchSize) {
+        return translateScored(sentences, options, batchSize).stream().map(SentenceTranslation::text).toList();
+    }
+
+    /** As {@link #translate}, with each translation's mean log-probability per token. */
+    public List<SentenceTranslation> translateScored(List<String> sentences, SearchOptions options, int batchSize) {
         int[][] sources = new int[sentences.size()][];
         for (int i = 0; i < sources.length; i++) {
             sources[i] = sourceIds(sentences.get(i));
@@ -169,7 +174,7 @@ public final class SentenceTranslator implements AutoCloseable {
         Integer[] order = new Integer[sources.length];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingInt(i -> sources[i].length));
-        String[] out = new String[sources.length];
+        SentenceTranslation[] out = new SentenceTranslation[sources.length];
         for (int start = 0; start < order.length; start += batchSize) {
             int end = Math.min(order.length, start + batchSize);
             int[][] batch = new int[end - start][];
@@ -180,14 +185,17 @@ public final class SentenceTranslator implements AutoCloseable {
             }
             int maxLength = Math.min(Math.min(options.maxLength(), 2 * longest + 10),
                     model.config().maxPositions());
-            SequenceSearch search = options.beamSize() == 1 ? new GreedySearch(maxLength)
-                    : new BeamSearch(new SearchOptions(options.beamSize(), options.lengthPenalty(), maxLength));
+            SearchOptions fitted = options.withMaxLength(maxLength);
+            SequenceSearch search = options.beamSize() == 1 ? new GreedySearch(fitted) : new BeamSearch(fitted);
             List<Hypothesis> best = search.best(seq2seq, manager, batch);
             for (int i = start; i < end; i++) {
-                out[order[i]] = tokenizer.decode(best.get(i - start).tokens());
+                Hypothesis hypothesis = best.get(i - start);
+                int generated = Math.max(1, hypothesis.tokens().length + (hypothesis.endedWithEos() ? 1 : 0));
+                out[order[i]] = new SentenceTranslation(tokenizer.decode(hypothesis.tokens()),
+                        hypothesis.logProbability() / generated);
             }
         }
-        return new ArrayList<>(Arrays.asList(out));
+        return Arrays.asList(out);
     }
 
     /** Source token ids as the model was trained on them: subwords then EOS, cut to the model's positions. */

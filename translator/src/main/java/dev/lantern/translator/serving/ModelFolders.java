@@ -7,6 +7,7 @@ import dev.lantern.shared.runtime.LanternConfig;
 import dev.lantern.translator.LanguagePair;
 import dev.lantern.translator.TranslatorConfig;
 import dev.lantern.translator.model.SentenceTranslator;
+import dev.lantern.translator.model.TranslationConfidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -14,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Finds a language pair's model folder: a folder named in configuration, files fetched from a URL through the model
@@ -25,8 +29,12 @@ public final class ModelFolders {
     static final List<String> FILES = List.of(SentenceTranslator.CONFIG, SentenceTranslator.VOCABULARY,
             SentenceTranslator.PARAMETERS);
 
+    private static final Logger LOG = Logger.getLogger(ModelFolders.class);
+
     private final TranslatorConfig config;
     private final LanternConfig lantern;
+    /** Pairs whose training command was logged: once each, not on every retry. */
+    private final Set<LanguagePair> advised = ConcurrentHashMap.newKeySet();
 
     public ModelFolders(TranslatorConfig config, LanternConfig lantern) {
         this.config = config;
@@ -44,8 +52,7 @@ public final class ModelFolders {
             Path dir = source.dir().get();
             for (String file : FILES) {
                 if (!Files.isRegularFile(dir.resolve(file))) {
-                    throw new ModelUnavailableException(TrainingCommand.advice(pair, dir.resolve(file)
-                            + " is missing"));
+                    throw missing(pair, dir.resolve(file) + " is missing");
                 }
             }
             return dir;
@@ -82,12 +89,23 @@ public final class ModelFolders {
         for (String file : FILES) {
             URL resource = ModelFolders.class.getResource("/" + folder + file);
             if (resource == null) {
-                throw new ModelUnavailableException(TrainingCommand.advice(pair, "none is shipped in the jar and none"
-                        + " is configured"));
+                throw missing(pair, "none is shipped in the jar and none is configured");
             }
             copy(resource, dir.resolve(file));
         }
+        // optional: without it the model's confidences are uncalibrated
+        URL confidence = ModelFolders.class.getResource("/" + folder + TranslationConfidence.FILE);
+        if (confidence != null) {
+            copy(confidence, dir.resolve(TranslationConfidence.FILE));
+        }
         return dir;
+    }
+
+    private ModelUnavailableException missing(LanguagePair pair, String what) {
+        if (advised.add(pair)) {
+            LOG.info(TrainingCommand.recipe(pair));
+        }
+        return new ModelUnavailableException(TrainingCommand.advice(pair, what));
     }
 
     /** Copies a resource to {@code target} unless a copy of the same size is there already. */

@@ -9,7 +9,9 @@ import dev.lantern.shared.serving.BatchingOptions;
 import dev.lantern.shared.serving.DynamicBatcher;
 import dev.lantern.shared.serving.Inference;
 import dev.lantern.translator.LanguagePair;
+import dev.lantern.translator.model.SentenceTranslation;
 import dev.lantern.translator.model.SentenceTranslator;
+import dev.lantern.translator.model.TranslationConfidence;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,13 +32,15 @@ public final class PairTranslator implements AutoCloseable {
 
     private final String name;
     private final List<SentenceTranslator> copies;
-    private final DynamicBatcher<List<String>, List<String>> batcher;
+    private final DynamicBatcher<List<String>, List<SentenceTranslation>> batcher;
+    private final TranslationConfidence confidence;
 
     private PairTranslator(String name, List<SentenceTranslator> copies,
-            DynamicBatcher<List<String>, List<String>> batcher) {
+            DynamicBatcher<List<String>, List<SentenceTranslation>> batcher, TranslationConfidence confidence) {
         this.name = name;
         this.copies = copies;
         this.batcher = batcher;
+        this.confidence = confidence;
     }
 
     /**
@@ -51,16 +55,18 @@ public final class PairTranslator implements AutoCloseable {
         try {
             inferenceOnly();
             long start = System.nanoTime();
-            List<DynamicBatcher.BatchFunction<List<String>, List<String>>> workers = new ArrayList<>();
+            TranslationConfidence confidence = TranslationConfidence.load(dir);
+            List<DynamicBatcher.BatchFunction<List<String>, List<SentenceTranslation>>> workers = new ArrayList<>();
             for (int i = 0; i < batching.workers(); i++) {
                 SentenceTranslator copy = SentenceTranslator.load(dir, device);
                 copies.add(copy);
                 copy.translate(WARM_UP, search, sentencesPerBatch);
                 workers.add(requests -> translateAll(copy, requests, search, sentencesPerBatch));
             }
-            LOG.infof("Loaded model %s from %s on PyTorch (%s) and warmed it up in %.0f ms; %d worker(s)", name, dir,
-                    device, (System.nanoTime() - start) / 1e6, batching.workers());
-            return new PairTranslator(name, copies, new DynamicBatcher<>(name, batching, workers, registry));
+            LOG.infof("Loaded model %s from %s on PyTorch (%s) and warmed it up in %.0f ms; %d worker(s); confidence:"
+                    + " %s", name, dir, device, (System.nanoTime() - start) / 1e6, batching.workers(), confidence);
+            return new PairTranslator(name, copies, new DynamicBatcher<>(name, batching, workers, registry),
+                    confidence);
         } catch (IOException | RuntimeException e) {
             copies.forEach(SentenceTranslator::close);
             throw new ModelUnavailableException("The " + pair.id() + " translation model in " + dir
@@ -69,13 +75,13 @@ public final class PairTranslator implements AutoCloseable {
     }
 
     /** The sentences of every request in one call (the translator batches them by length), handed back per request. */
-    private static List<List<String>> translateAll(SentenceTranslator copy, List<List<String>> requests,
-            SearchOptions search, int sentencesPerBatch) {
+    private static List<List<SentenceTranslation>> translateAll(SentenceTranslator copy,
+            List<List<String>> requests, SearchOptions search, int sentencesPerBatch) {
         inferenceOnly();
         List<String> all = new ArrayList<>();
         requests.forEach(all::addAll);
-        List<String> translated = copy.translate(all, search, sentencesPerBatch);
-        List<List<String>> out = new ArrayList<>(requests.size());
+        List<SentenceTranslation> translated = copy.translateScored(all, search, sentencesPerBatch);
+        List<List<SentenceTranslation>> out = new ArrayList<>(requests.size());
         int at = 0;
         for (List<String> request : requests) {
             out.add(translated.subList(at, at + request.size()));
@@ -97,8 +103,13 @@ public final class PairTranslator implements AutoCloseable {
     }
 
     /** Queues the sentences of one request; the future fails with {@code BusyException} when the queue is full. */
-    public CompletableFuture<Inference<List<String>>> translate(List<String> sentences) {
+    public CompletableFuture<Inference<List<SentenceTranslation>>> translate(List<String> sentences) {
         return batcher.submit(sentences);
+    }
+
+    /** How this model's mean log-probabilities read as confidences. */
+    public TranslationConfidence confidence() {
+        return confidence;
     }
 
     public String name() {

@@ -12,6 +12,7 @@ import dev.lantern.shared.generation.SearchOptions;
 import dev.lantern.shared.serving.BatchingOptions;
 import dev.lantern.shared.serving.Inference;
 import dev.lantern.translator.LanguagePair;
+import dev.lantern.translator.model.SentenceTranslation;
 import dev.lantern.translator.TinyModels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -43,22 +44,22 @@ class PairTranslatorTest {
         try (PairTranslator pair = load(8, 16)) {
             assertEquals("lantern-transformer-en-de", pair.name());
             assertEquals(List.of("Der mann isst.", "Der kleine grüne vogel singt."),
-                    pair.translate(List.of("The man eats.", "The small green bird sings.")).join().output());
+                    texts(pair.translate(List.of("The man eats.", "The small green bird sings."))));
 
             // the tiny model's words for this sentence vary from one training to the next ("Der alte frau liest.",
             // once "Der alte frau lte liest."): what matters here is that merged requests get what each gets alone
-            String oldWoman = pair.translate(List.of("The old woman reads.")).join().output().get(0);
+            String oldWoman = texts(pair.translate(List.of("The old woman reads."))).get(0);
             assertTrue(oldWoman.startsWith("Der alte frau"), oldWoman);
 
-            CompletableFuture<Inference<List<String>>> first = pair.translate(LONG);
-            List<CompletableFuture<Inference<List<String>>>> waiting = new ArrayList<>();
+            CompletableFuture<Inference<List<SentenceTranslation>>> first = pair.translate(LONG);
+            List<CompletableFuture<Inference<List<SentenceTranslation>>>> waiting = new ArrayList<>();
             waiting.add(pair.translate(List.of("The man eats.")));
             waiting.add(pair.translate(List.of("The old woman reads.", "The man eats.")));
             waiting.add(pair.translate(List.of("The small green bird sings.")));
             assertEquals(60, first.join().output().size());
-            assertEquals(List.of("Der mann isst."), waiting.get(0).join().output());
-            assertEquals(List.of(oldWoman, "Der mann isst."), waiting.get(1).join().output());
-            assertEquals(List.of("Der kleine grüne vogel singt."), waiting.get(2).join().output());
+            assertEquals(List.of("Der mann isst."), texts(waiting.get(0)));
+            assertEquals(List.of(oldWoman, "Der mann isst."), texts(waiting.get(1)));
+            assertEquals(List.of("Der kleine grüne vogel singt."), texts(waiting.get(2)));
             // requests that wait together go through the model together. Where the worker wakes between the
             // submissions decides which ones share a pass ({long}{a,b,c} or {long,a}{b,c} ...), so the test asks only
             // that some pass carried several of these requests: without merging every pass would carry one.
@@ -68,10 +69,14 @@ class PairTranslatorTest {
         }
     }
 
+    private static List<String> texts(CompletableFuture<Inference<List<SentenceTranslation>>> call) {
+        return call.join().output().stream().map(SentenceTranslation::text).toList();
+    }
+
     @Test
     void aFullQueueTurnsCallersAwayAsBusy() {
         try (PairTranslator pair = load(1, 1)) {
-            List<CompletableFuture<Inference<List<String>>>> calls = new ArrayList<>();
+            List<CompletableFuture<Inference<List<SentenceTranslation>>>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 calls.add(pair.translate(LONG));
             }
