@@ -10,4 +10,11 @@ public interface WebConfig {
     /** Show the portal at {@code /} even with one task; false sends a lone task app's root to its page. */
     @WithDefault("false")
     boolean portal();
+
+    /**
+     * Who may show the pages in a frame: the sources of the Content-Security-Policy's {@code frame-ancestors};
+     * {@code 'none'} (the default) also sends {@code X-Frame-Options: DENY} for older browsers.
+     */
+    @WithDefault("'none'")
+    String frameAncestors();
 }
