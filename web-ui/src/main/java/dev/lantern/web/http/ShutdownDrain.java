@@ -1,5 +1,6 @@
 package dev.lantern.web.http;
 
+import dev.lantern.web.error.ErrorBody;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -24,8 +25,8 @@ public class ShutdownDrain {
                 context.next();
                 return;
             }
-            String body = new JsonObject().put("error", "The server is shutting down; try again in a moment.")
-                    .put("status", 503).put("requestId", RequestId.current()).encode();
+            String body = JsonObject.mapFrom(new ErrorBody("The server is shutting down; try again in a moment.", 503,
+                    RequestId.current())).encode();
             context.response().setStatusCode(503).putHeader("Connection", "close").putHeader("Retry-After", "5")
                     .putHeader("Content-Type", "application/json").end(body);
         });
