@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,6 +37,15 @@ class SuiteTest {
         given().when().get("/api/tasks")
                 .then().statusCode(200)
                 .body("id", hasItems("classifier", "summarizer", "captioner", "translator"));
+    }
+
+    @Test
+    void portalRevalidatesWithItsETag() {
+        String tag = given().when().get("/").then().statusCode(200).header("Cache-Control", equalTo("no-cache"))
+                .header("ETag", notNullValue()).extract().header("ETag");
+        given().header("If-None-Match", tag).when().get("/").then().statusCode(304)
+                .header("Cache-Control", equalTo("no-cache"));
+        given().header("If-None-Match", "\"an-older-portal\"").when().get("/").then().statusCode(200);
     }
 
     @Test

@@ -35,8 +35,8 @@
       const b = o.box;
       const box = Lantern.el('div', {class: 'box' + (b.y < size.height * 0.06 ? ' low' : ''),
         title: `${o.label} ${(o.score * 100).toFixed(0)}%`,
-        style: `left:${percent(b.x, size.width)};top:${percent(b.y, size.height)};`
-          + `width:${percent(b.width, size.width)};height:${percent(b.height, size.height)}`},
+        style: {left: percent(b.x, size.width), top: percent(b.y, size.height),
+          width: percent(b.width, size.width), height: percent(b.height, size.height)}},
         [Lantern.el('span', {text: o.label})]);
       figure.append(box);
     });

@@ -2,11 +2,16 @@
 (function (global) {
   'use strict';
 
-  /** Creates an element: el('li', {class: 'x'}, [child, 'text']). */
+  /**
+   * Creates an element: el('li', {class: 'x', style: {width: '5%'}}, [child, 'text']). Styles are set as properties:
+   * the Content-Security-Policy refuses style attributes.
+   */
   function el(tag, attrs, children) {
     const node = document.createElement(tag);
     Object.entries(attrs || {}).forEach(([k, v]) => {
-      if (k === 'text') node.textContent = v; else node.setAttribute(k, v);
+      if (k === 'text') node.textContent = v;
+      else if (k === 'style') Object.assign(node.style, v);
+      else node.setAttribute(k, v);
     });
     (children || []).forEach((c) => node.append(c));
     return node;
@@ -83,7 +88,7 @@
           el('span', {class: 'label', text: item.label}),
           el('span', {class: 'value', text: item.detail || percent.toFixed(1) + '%'}),
         ]),
-        el('div', {class: 'track', role: 'presentation'}, [el('div', {class: 'fill', style: `width:${percent}%`})]),
+        el('div', {class: 'track', role: 'presentation'}, [el('div', {class: 'fill', style: {width: `${percent}%`}})]),
       ]);
     }));
   }

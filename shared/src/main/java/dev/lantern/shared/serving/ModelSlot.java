@@ -145,6 +145,7 @@ public final class ModelSlot<T extends AutoCloseable> implements AutoCloseable {
                 0));
         if (last.model() != null) {
             last.model().close();
+            LOG.infof("The %s model is closed.", task);
         }
     }
 }

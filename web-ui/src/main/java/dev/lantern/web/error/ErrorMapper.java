@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.lantern.shared.error.BusyException;
 import dev.lantern.shared.error.LanternException;
 import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.web.http.RequestId;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -94,7 +95,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        LOG.error("Unexpected failure", e);
+        LOG.errorf(e, "Request %s failed unexpectedly", RequestId.current());
         return json(Response.status(500), "Internal error; the server log has the details.", 500);
     }
 
@@ -135,7 +136,12 @@ public class ErrorMapper {
         return e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
     }
 
+    /** The answer, and one log line with the request id, the status and the message (500s are logged above). */
     private static Response json(Response.ResponseBuilder builder, String message, int status) {
-        return builder.type(MediaType.APPLICATION_JSON).entity(new ErrorBody(message, status)).build();
+        String requestId = RequestId.current();
+        if (status != 500) {
+            LOG.infof("Request %s answered %d: %s", requestId, status, message);
+        }
+        return builder.type(MediaType.APPLICATION_JSON).entity(new ErrorBody(message, status, requestId)).build();
     }
 }

@@ -5,10 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -24,14 +31,27 @@ public class PortalResource {
     @Inject
     WebConfig config;
 
+    /** The portal changes with the tasks' states: its ETag lets a browser revalidate it cheaply (a 304). */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response root() {
+    public Response root(@Context Request request) {
         List<SuiteTask> present = tasks();
         if (!config.portal() && present.size() == 1) {
             return Response.seeOther(URI.create(present.get(0).pagePath())).build();
         }
-        return Response.ok(PortalPage.render(present)).build();
+        String html = PortalPage.render(present);
+        EntityTag tag = new EntityTag(sha256(html).substring(0, 16));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        return (unchanged != null ? unchanged : Response.ok(html)).tag(tag).build();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     @GET

@@ -133,6 +133,11 @@ public final class PackagedApp implements AutoCloseable {
         return logFile;
     }
 
+    /** The app's process, for a test that signals it itself. */
+    public Process process() {
+        return process;
+    }
+
     private void awaitReady(HttpClient client, String readyPath, Readiness readiness)
             throws IOException, InterruptedException {
         long startNanos = System.nanoTime();

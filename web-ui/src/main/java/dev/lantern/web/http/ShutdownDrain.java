@@ -1,0 +1,34 @@
+package dev.lantern.web.http;
+
+import dev.lantern.web.error.ErrorBody;
+import io.quarkus.runtime.ApplicationLifecycleManager;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Takes no new request once the process is told to stop (SIGTERM). Quarkus's graceful shutdown
+ * ({@code quarkus.shutdown.timeout}) waits for the requests in flight, but serves new ones meanwhile too: here they
+ * get a 503 and {@code Connection: close}, so that a proxy sends them to another instance while the requests in
+ * flight finish and the models close.
+ */
+@ApplicationScoped
+public class ShutdownDrain {
+
+    /** After {@link RequestId} and the headers, so that the refusal carries them. */
+    static final int ROUTE_ORDER = Integer.MIN_VALUE + 104;
+
+    void register(@Observes Router router) {
+        router.route().order(ROUTE_ORDER).handler(context -> {
+            if (!ApplicationLifecycleManager.isVmShuttingDown()) {
+                context.next();
+                return;
+            }
+            String body = JsonObject.mapFrom(new ErrorBody("The server is shutting down; try again in a moment.", 503,
+                    RequestId.current())).encode();
+            context.response().setStatusCode(503).putHeader("Connection", "close").putHeader("Retry-After", "5")
+                    .putHeader("Content-Type", "application/json").end(body);
+        });
+    }
+}
