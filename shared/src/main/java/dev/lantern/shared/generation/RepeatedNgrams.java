@@ -3,10 +3,11 @@ package dev.lantern.shared.generation;
 import java.util.Arrays;
 
 /**
- * The no-repeat-n-gram rule: a token that would complete an n-gram already present in the output is banned. An
- * undertrained or out-of-domain model otherwise falls into loops ("lolololo…", "3000000…"), and a loop feeds itself
- * because each repeat makes the next one more likely. With n = 3 a token can still repeat, but no 3 tokens in a row
- * twice, so a loop dies within a few tokens and the model has to move on or end the sentence.
+ * The no-repeat-n-gram rule: a token that would complete an n-gram already present in the output is banned, and so
+ * is a token that would stand a third time in a row. An undertrained or out-of-domain model otherwise falls into
+ * loops ("lolololo…", "3000000…"), and a loop feeds itself because each repeat makes the next one more likely. With
+ * n = 3 no 3 tokens in a row appear twice, so a loop dies within a few tokens and the model has to move on or end
+ * the sentence; the run rule also stops the shortest loop ("t t t", "2 2 2") the first time round.
  */
 final class RepeatedNgrams {
 
@@ -20,18 +21,21 @@ final class RepeatedNgrams {
         if (n <= 0 || size < n - 1) {
             return NONE;
         }
-        int[] banned = NONE;
+        int[] banned = new int[4];
         int count = 0;
+        if (n > 1 && size >= 2 && prefix.get(size - 1) == prefix.get(size - 2)) {
+            banned[count++] = prefix.get(size - 1);
+        }
         int tail = size - (n - 1);
         for (int start = 0; start + n <= size; start++) {
             if (matchesTail(prefix, start, tail, n - 1)) {
                 if (count == banned.length) {
-                    banned = Arrays.copyOf(banned, Math.max(4, count * 2));
+                    banned = Arrays.copyOf(banned, count * 2);
                 }
                 banned[count++] = prefix.get(start + n - 1);
             }
         }
-        return count == banned.length ? banned : Arrays.copyOf(banned, count);
+        return count == 0 ? NONE : Arrays.copyOf(banned, count);
     }
 
     private static boolean matchesTail(TokenSequence prefix, int start, int tail, int length) {

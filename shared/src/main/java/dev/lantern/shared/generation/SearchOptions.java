@@ -4,8 +4,8 @@ package dev.lantern.shared.generation;
  * Settings of a search. {@code lengthPenalty} is the exponent α of the score {@code logP / length^α} (length counts
  * EOS): 0 ranks by raw log-probability, which favours short outputs; about 0.6–1.0 is usual for translation.
  * {@code maxLength} bounds the generated tokens, EOS included; a hypothesis that reaches it is finished as it is.
- * {@code noRepeatNgram} n &gt; 0 forbids any n tokens in a row from appearing twice in one output (see
- * {@link RepeatedNgrams}); 0 allows repeats.
+ * {@code noRepeatNgram} n &gt; 1 forbids any n tokens in a row from appearing twice in one output, and any token
+ * from standing three times in a row (see {@link RepeatedNgrams}); 0 allows repeats.
  */
 public record SearchOptions(int beamSize, double lengthPenalty, int maxLength, int noRepeatNgram) {
 

@@ -92,6 +92,9 @@ class RepeatedNgramsTest {
         assertArrayEquals(new int[0], RepeatedNgrams.banned(prefix, 0));
         assertArrayEquals(new int[0], RepeatedNgrams.banned(sequence(7, 8, 9), 3));
         assertArrayEquals(new int[0], RepeatedNgrams.banned(sequence(), 3));
+        // a third time in a row is banned even before any 3-gram repeats; with the rule off, nothing is
+        assertArrayEquals(new int[] {4}, RepeatedNgrams.banned(sequence(7, 4, 4), 3));
+        assertArrayEquals(new int[0], RepeatedNgrams.banned(sequence(7, 4, 4), 0));
     }
 
     private static TokenSequence sequence(int... tokens) {

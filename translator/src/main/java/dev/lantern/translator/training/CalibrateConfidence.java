@@ -30,6 +30,10 @@ public final class CalibrateConfidence {
                     + " [OUT_OF_DOMAIN_SOURCES or -] [threads]");
             System.exit(2);
         }
+        CommandLineFiles.requireExisting(args[0], args[1], args[2]);
+        if (args.length > 3 && !args[3].equals("-")) {
+            CommandLineFiles.requireExisting(args[3]);
+        }
         System.setProperty("ai.djl.pytorch.num_threads", args.length > 4 ? args[4]
                 : Integer.toString(Runtime.getRuntime().availableProcessors()));
         DjlEnvironment.lockDown();

@@ -28,6 +28,7 @@ public final class EvaluateTranslator {
                     + " [length-penalty 1.0] [hypotheses-out or -] [threads] [no-repeat-ngram 3]");
             System.exit(2);
         }
+        CommandLineFiles.requireExisting(args[0], args[1], args[2]);
         int beam = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         double lengthPenalty = args.length > 4 ? Double.parseDouble(args[4]) : 1.0;
         String threads = args.length > 6 ? args[6] : Integer.toString(Runtime.getRuntime().availableProcessors());
