@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -56,6 +58,20 @@ class SuiteTest {
         }
         given().when().get("/favicon.svg").then().statusCode(200).contentType(containsString("image/svg+xml"))
                 .body(containsString("<svg"));
+    }
+
+    /** Swagger UI's "Try it out" starts from these examples; each task's timings have a name of their own. */
+    @Test
+    void theApiDocumentHasWorkingExamplesAndNamedSchemas() {
+        String document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        for (String schema : new String[] {"ClassificationTimings", "CaptionTimings", "SummaryTimings",
+            "TranslationTimings"}) {
+            assertTrue(document.contains("\"" + schema + "\""), schema);
+        }
+        assertFalse(document.contains("\"Timings1\""), "schemas named Timings1, Timings2 ...");
+        assertTrue(document.contains("A man is riding a bike."), "the translation example");
+        assertTrue(document.contains("The city council voted on Tuesday"), "the summary example");
     }
 
     @Test

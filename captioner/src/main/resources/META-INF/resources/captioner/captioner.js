@@ -9,11 +9,13 @@
   const meta = document.getElementById('meta');
   const detail = document.getElementById('detail');
   const again = document.getElementById('again');
+  const copy = document.getElementById('copy');
   let current = null;
   let shownUrl = null;
 
   function clear() {
     caption.textContent = '';
+    copy.hidden = true;
     figure.hidden = true;
     figure.querySelectorAll('.box').forEach((b) => b.remove());
     objects.replaceChildren();
@@ -29,6 +31,7 @@
 
   function show(answer) {
     caption.textContent = answer.caption;
+    copy.hidden = false;
     const size = answer.image;
     figure.querySelectorAll('.box').forEach((b) => b.remove());
     answer.objects.forEach((o) => {
@@ -77,7 +80,13 @@
     shownUrl = URL.createObjectURL(file);
     shown.src = shownUrl;
     describe();
-  }, (message) => Lantern.showError(errorBox, message));
+  }, (message) => {
+    current = null;
+    again.disabled = true;
+    clear();
+    Lantern.showError(errorBox, message);
+  });
   again.addEventListener('click', describe);
+  Lantern.copyButton(copy, () => caption.textContent, () => caption);
   detail.addEventListener('change', describe);
 })();

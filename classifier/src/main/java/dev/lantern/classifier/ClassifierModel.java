@@ -85,7 +85,7 @@ public final class ClassifierModel implements AutoCloseable {
     /** The {@code topK} most probable labels of a decoded image; {@code decodeNanos} goes into the timings. */
     public CompletableFuture<Classification> classify(BufferedImage image, int topK, long decodeNanos) {
         return served.submit(image).thenApply(inference -> new Classification(served.name(), served.device(),
-                top(inference.output(), topK), Timings.of(decodeNanos, inference)));
+                top(inference.output(), topK), ClassificationTimings.of(decodeNanos, inference)));
     }
 
     private List<Prediction> top(ClassProbabilities probabilities, int k) {

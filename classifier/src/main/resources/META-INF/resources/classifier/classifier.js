@@ -7,6 +7,11 @@
   const again = document.getElementById('again');
   let current = null;
 
+  function clear() {
+    predictions.replaceChildren();
+    meta.textContent = '';
+  }
+
   async function classify() {
     if (!current) return;
     document.getElementById('empty').hidden = true;
@@ -20,16 +25,19 @@
       const t = answer.timings;
       meta.textContent = `${answer.model} on ${answer.device} · decode ${t.decodeMs} ms · inference ${t.inferenceMs} ms`;
     } catch (e) {
-      predictions.replaceChildren();
-      meta.textContent = '';
+      clear();
       Lantern.showError(errorBox, e.message);
     } finally {
       again.disabled = !current;
     }
   }
 
-  Lantern.imagePicker(document.getElementById('drop'), (file) => { current = file; classify(); },
-    (message) => Lantern.showError(errorBox, message));
+  Lantern.imagePicker(document.getElementById('drop'), (file) => { current = file; classify(); }, (message) => {
+    current = null;
+    again.disabled = true;
+    clear();
+    Lantern.showError(errorBox, message);
+  });
   again.addEventListener('click', classify);
   topK.addEventListener('change', classify);
 })();

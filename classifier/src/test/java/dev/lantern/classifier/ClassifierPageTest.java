@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,62 @@ class ClassifierPageTest extends BrowserPageTest {
         // the file cannot be drawn either: the drop zone shows its hint again, not a broken-image icon
         waitUpTo(5).until(d -> !d.findElement(By.cssSelector("#drop img")).isDisplayed());
         assertTrue(browser.findElement(By.cssSelector("#drop .hint")).isDisplayed());
+    }
+
+    @Test
+    void aRejectedFileTakesThePreviousImageAndLabelsAway() {
+        browser.findElement(By.cssSelector("#drop input[type=file]"))
+                .sendKeys(TestData.images().resolve("n01443537_goldfish.JPEG").toString());
+        assertEquals("goldfish", shownLabels().get(0));
+        browser.executeScript("""
+                const data = new DataTransfer();
+                data.items.add(new File(['plain words'], 'notes.txt', {type: 'text/plain'}));
+                document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true}));
+                """);
+        WebElement error = waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertTrue(error.getText().contains("not an image"), error.getText());
+        assertTrue(browser.findElements(By.cssSelector("#predictions li")).isEmpty(), "the goldfish labels stayed");
+        assertTrue(!browser.findElement(By.cssSelector("#drop img")).isDisplayed(), "the goldfish photo stayed");
+        assertTrue(browser.findElement(By.id("again")).getAttribute("disabled") != null);
+    }
+
+    @Test
+    void theDropZoneIsOneControlForAssistiveTechnology() {
+        // the hidden file input would otherwise show as a "Choose File" button nested in the zone's button
+        assertEquals("true", browser.findElement(By.cssSelector("#drop input[type=file]")).getAttribute("aria-hidden"));
+        assertEquals("button", browser.findElement(By.id("drop")).getAttribute("role"));
+    }
+
+    @Test
+    void onATouchPhoneTheHintSaysTapAndTheAnswerScrollsIntoView() {
+        browser.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            browser.navigate().refresh();
+            WebElement hint = browser.findElement(By.cssSelector("#drop .hint"));
+            assertEquals("Tap to choose a photo or take one.", hint.getText());
+            browser.findElement(By.cssSelector("#drop input[type=file]"))
+                    .sendKeys(TestData.images().resolve("n01443537_goldfish.JPEG").toString());
+            assertEquals("goldfish", shownLabels().get(0));
+            // the page scrolled down to the labels, which sit below the drop zone on a phone
+            String where = """
+                    const r = document.getElementById('predictions').getBoundingClientRect();
+                    return window.scrollY + ' ' + r.top + ' ' + window.innerHeight + ' '
+                        + document.documentElement.scrollHeight;""";
+            try {
+                waitUpTo(10).until(d -> {
+                    String[] v = ((String) browser.executeScript(where)).split(" ");
+                    return Double.parseDouble(v[0]) > 0 && Double.parseDouble(v[1]) >= 0
+                            && Double.parseDouble(v[1]) < Double.parseDouble(v[2]);
+                });
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("scrollY, labels' top, viewport, page: " + browser.executeScript(where), e);
+            }
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            browser.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+        }
     }
 
     @Test

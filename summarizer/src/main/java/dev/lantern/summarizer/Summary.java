@@ -12,7 +12,7 @@ import java.util.List;
  * @param timings where the time went
  */
 public record Summary(String summary, List<ChosenSentence> sentences, String model, String language,
-        Timings timings) {
+        SummaryTimings timings) {
 
     /** The same summary with the language the service detected. */
     public Summary withLanguage(String code) {

@@ -7,6 +7,7 @@
   const result = document.getElementById('result');
   const errorBox = document.getElementById('error');
   const summary = document.getElementById('summary');
+  const copy = document.getElementById('copy');
   const meta = document.getElementById('meta');
   const source = document.getElementById('source');
   const count = document.getElementById('count');
@@ -57,6 +58,7 @@
       const answer = await Lantern.whileBusy(result, (signal) => Lantern.request('/api/summarize', {
         method: 'POST', headers: {'Content-Type': 'application/json'}, body: request, signal}));
       summary.textContent = answer.summary;
+      copy.hidden = false;
       highlight(submitted, answer.sentences);
       sourcePanel.hidden = false;
       const t = answer.timings;
@@ -64,6 +66,7 @@
         + ` · split ${t.splitMs} ms · embed ${t.embedMs} ms · select ${t.selectMs} ms`;
     } catch (e) {
       summary.textContent = '';
+      copy.hidden = true;
       meta.textContent = '';
       source.replaceChildren();
       sourcePanel.hidden = true;
@@ -103,4 +106,20 @@
   file.addEventListener('change', () => { load(file.files[0]); file.value = ''; });
   go.addEventListener('click', summarize);
   countWords();
+  // written for this page: a short local news story, the kind of text the model was tuned on
+  const EXAMPLE = 'The city council voted on Tuesday to turn the old rail yard beside the river into a public park. '
+    + 'The plan took four years to draw up and adds twelve hectares of green space to the east side of the city. '
+    + 'Work on paths, a playground and a wetland garden starts in the spring and should end within two years. '
+    + 'Residents had asked for a park on the site since the yard closed in 2009, when freight moved to the new '
+    + 'terminal north of the city. Some council members wanted housing there instead, but the vote was eight to '
+    + 'three in favour of the park. The cost, about 14 million euros, will be shared by the city and the region. '
+    + 'A design competition held last year drew forty entries from across Europe. The winning team, a landscape '
+    + 'studio from Rotterdam, kept two of the old signal towers as lookouts over the water. Local shops expect more '
+    + 'visitors once the park opens, and the bus line that ends at the yard will run every ten minutes.';
+  document.getElementById('example').addEventListener('click', () => {
+    text.value = EXAMPLE;
+    countWords();
+    summarize();
+  });
+  Lantern.copyButton(copy, () => summary.textContent, () => summary);
 })();

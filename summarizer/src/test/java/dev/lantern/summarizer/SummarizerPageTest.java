@@ -69,6 +69,15 @@ class SummarizerPageTest extends BrowserPageTest {
     }
 
     @Test
+    void theExampleArticleIsSummarisedAndTheSummaryCanBeCopied() {
+        assertTrue(!browser.findElement(By.id("copy")).isDisplayed(), "nothing to copy yet");
+        browser.findElement(By.id("example")).click();
+        assertEquals(3, highlighted().size());
+        assertTrue(browser.findElement(By.id("text")).getAttribute("value").startsWith("The city council voted"));
+        assertTrue(browser.findElement(By.id("copy")).isDisplayed());
+    }
+
+    @Test
     void aChosenOrDroppedTextFileIsSummarised() {
         Path file = TestData.texts().resolve("article-5.txt");
         new Select(browser.findElement(By.id("unit"))).selectByValue("words");

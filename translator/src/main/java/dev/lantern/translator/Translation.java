@@ -19,4 +19,4 @@ import java.util.List;
  */
 public record Translation(String translation, String source, boolean detectedSource, String target, String model,
         @JsonSerialize(using = FourDecimals.class) double confidence, List<TranslatedSentence> sentences,
-        Timings timings) {}
+        TranslationTimings timings) {}

@@ -136,8 +136,8 @@ public class TranslationService {
         long splitAt = System.nanoTime();
         if (segmented.sentences().isEmpty()) {
             return CompletableFuture.completedFuture(new Translation(text, from, detected, to, model.name(), 1,
-                    List.of(), new Timings(Timings.millis(detectedAt - start), Timings.millis(splitAt - detectedAt),
-                            0, 0, Timings.millis(System.nanoTime() - start), 0)));
+                    List.of(), new TranslationTimings(TranslationTimings.millis(detectedAt - start), TranslationTimings.millis(splitAt - detectedAt),
+                            0, 0, TranslationTimings.millis(System.nanoTime() - start), 0)));
         }
         return model.translate(segmented.sentences()).thenApply(done -> {
             List<TranslatedSentence> sentences = new ArrayList<>();
@@ -154,9 +154,9 @@ public class TranslationService {
             List<String> texts = sentences.stream().map(TranslatedSentence::translation).toList();
             return new Translation(segmented.rejoin(texts), from, detected, to, model.name(),
                     weighted / Math.max(1, characters), sentences,
-                    new Timings(Timings.millis(detectedAt - start), Timings.millis(splitAt - detectedAt),
-                            Timings.millis(done.queueNanos()), Timings.millis(done.inferenceNanos()),
-                            Timings.millis(System.nanoTime() - start), sentences.size()));
+                    new TranslationTimings(TranslationTimings.millis(detectedAt - start), TranslationTimings.millis(splitAt - detectedAt),
+                            TranslationTimings.millis(done.queueNanos()), TranslationTimings.millis(done.inferenceNanos()),
+                            TranslationTimings.millis(System.nanoTime() - start), sentences.size()));
         });
     }
 

@@ -126,7 +126,6 @@
       meta.textContent = `${answer.source} → ${answer.target} · confidence ${Math.round(answer.confidence * 100)}%`
         + ` · ${answer.model} · ${t.sentences} sentence${t.sentences === 1 ? '' : 's'} · ${t.totalMs} ms`
         + ` (translate ${t.translateMs} ms)`;
-      if (window.matchMedia('(max-width: 50rem)').matches) result.scrollIntoView({block: 'nearest'});
     } catch (e) {
       clearResult();
       Lantern.showError(errorBox, e.message);
@@ -148,18 +147,6 @@
     detected.textContent = '';
     Lantern.clearError(errorBox);
     text.focus();
-  }
-
-  async function copyTranslation() {
-    try {
-      await navigator.clipboard.writeText(lastTranslation);
-      copy.textContent = 'Copied';
-    } catch (e) {
-      // no clipboard permission (an http page on another host): select the text for Ctrl+C instead
-      window.getSelection().selectAllChildren(translation);
-      copy.textContent = 'Selected';
-    }
-    setTimeout(() => { copy.textContent = 'Copy'; }, 1500);
   }
 
   function tryExample(button) {
@@ -189,7 +176,7 @@
   source.addEventListener('change', () => updateTargets());
   go.addEventListener('click', translate);
   swap.addEventListener('click', swapLanguages);
-  copy.addEventListener('click', copyTranslation);
+  Lantern.copyButton(copy, () => lastTranslation, () => translation);
   document.querySelectorAll('.example').forEach((b) => b.addEventListener('click', () => tryExample(b)));
   loadLanguages();
 })();

@@ -73,7 +73,13 @@ class TranslatorPageTest extends BrowserPageTest {
         assertEquals("Der rote hund läuft.\nDer mann isst.", translated);
         assertTrue(browser.findElement(By.id("meta")).getText().contains("lantern-transformer-en-de"));
         assertTrue(browser.findElement(By.id("meta")).getText().contains("confidence"));
-        assertTrue(browser.findElement(By.id("copy")).isDisplayed());
+        // Copy puts the translation on the clipboard (Lantern.copyButton, shared by the pages)
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("permissions",
+                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.findElement(By.id("copy")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("copy")).getText().equals("Copied"));
+        assertEquals("Der rote hund läuft.\nDer mann isst.", browser.executeAsyncScript(
+                "navigator.clipboard.readText().then(arguments[arguments.length - 1])"));
 
         // swap: German → English, the translation becomes the text to translate back
         browser.findElement(By.id("swap")).click();

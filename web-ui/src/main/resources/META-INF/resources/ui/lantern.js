@@ -37,6 +37,9 @@
     return body;
   }
 
+  /** The width below which lantern.css stacks the input above the result (.layout). */
+  const ONE_COLUMN = window.matchMedia('(max-width: 44rem)');
+
   /** The running work of each busy region, so that a newer request can cancel it. */
   const running = new WeakMap();
 
@@ -65,6 +68,8 @@
         running.delete(region);
         region.setAttribute('aria-busy', 'false');
         buttons.forEach((b) => { b.disabled = false; });
+        // on a phone the answer sits below the input, out of sight: bring it up once the page has drawn it
+        if (ONE_COLUMN.matches) setTimeout(() => region.scrollIntoView({block: 'start'}), 0);
       }
     }
   }
@@ -98,7 +103,9 @@
    * dropped on it or pasted anywhere on the page. onImage(file) receives each chosen image.
    */
   function imagePicker(zone, onImage, onReject) {
-    const input = el('input', {type: 'file', accept: 'image/*', class: 'visually-hidden', tabindex: '-1'});
+    // hidden from assistive technology too: the zone is the one control, not a button with a "Choose File" inside
+    const input = el('input', {type: 'file', accept: 'image/*', class: 'visually-hidden', tabindex: '-1',
+      'aria-hidden': 'true'});
     zone.append(input);
     const preview = zone.querySelector('img') || zone.appendChild(el('img', {alt: 'Chosen image', hidden: ''}));
     const hint = zone.querySelector('.hint');
@@ -112,6 +119,9 @@
     function take(file) {
       if (!file) return;
       if (file.type && !file.type.startsWith('image/')) {
+        // the previous image goes too: what the page shows must be what it talks about
+        preview.hidden = true;
+        if (hint) hint.hidden = false;
         onReject(`"${file.name}" is not an image (${file.type}).`);
         return;
       }
@@ -142,5 +152,22 @@
     return {input, preview};
   }
 
-  global.Lantern = {el, request, whileBusy, showError, clearError, renderBars, imagePicker};
+  /**
+   * A button that copies what text() returns and says so for a moment. Where the page may not write the clipboard
+   * (plain http from another host) it selects the element source() names instead, for Ctrl+C.
+   */
+  function copyButton(button, text, source) {
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(text());
+        button.textContent = 'Copied';
+      } catch (e) {
+        window.getSelection().selectAllChildren(source());
+        button.textContent = 'Selected';
+      }
+      setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+    });
+  }
+
+  global.Lantern = {el, request, whileBusy, showError, clearError, renderBars, imagePicker, copyButton};
 })(window);

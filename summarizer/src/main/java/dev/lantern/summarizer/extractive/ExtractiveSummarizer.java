@@ -7,7 +7,7 @@ import dev.lantern.summarizer.ChosenSentence;
 import dev.lantern.summarizer.LengthBudget;
 import dev.lantern.summarizer.Summarizer;
 import dev.lantern.summarizer.Summary;
-import dev.lantern.summarizer.Timings;
+import dev.lantern.summarizer.SummaryTimings;
 import dev.lantern.summarizer.embedding.EmbeddingModel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,8 +47,9 @@ public final class ExtractiveSummarizer implements Summarizer {
         return embeddings.embed(sentences.stream().map(Sentence::text).toList()).thenApply(embedded -> {
             long embeddedAt = System.nanoTime();
             List<ChosenSentence> chosen = choose(sentences, embedded.vectors(), budget);
-            Timings timings = new Timings(Timings.millis(split - start), Timings.millis(embeddedAt - split),
-                    Timings.millis(System.nanoTime() - embeddedAt), sentences.size(), embedded.passes());
+            SummaryTimings timings = new SummaryTimings(SummaryTimings.millis(split - start),
+                    SummaryTimings.millis(embeddedAt - split), SummaryTimings.millis(System.nanoTime() - embeddedAt),
+                    sentences.size(), embedded.passes());
             String summary = chosen.stream().map(ChosenSentence::text).collect(Collectors.joining(" "));
             return new Summary(summary, chosen, name(), null, timings);
         });

@@ -1,5 +1,7 @@
 package dev.lantern.translator.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The JSON body of {@code POST /api/translate}.
  *
@@ -7,4 +9,7 @@ package dev.lantern.translator.api;
  * @param source ISO 639-1 code of its language; absent: detected
  * @param target ISO 639-1 code of the language to translate into
  */
-public record TranslateRequest(String text, String source, String target) {}
+public record TranslateRequest(
+        @Schema(example = "A man is riding a bike.\n\nTwo dogs play in the snow.") String text,
+        @Schema(example = "en") String source,
+        @Schema(example = "de", required = true) String target) {}

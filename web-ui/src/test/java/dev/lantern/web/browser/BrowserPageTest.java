@@ -1,18 +1,23 @@
 package dev.lantern.web.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -56,6 +61,35 @@ public abstract class BrowserPageTest {
         List<String> seen = new ArrayList<>();
         waitUpTo(5).until(driver -> seen.addAll(HeadlessChromium.cspViolations(browser))
                 && seen.stream().anyMatch(v -> v.contains(HeadlessChromium.CSP_VIOLATION) && v.contains("style-src")));
+    }
+
+    /**
+     * WCAG 2.1 AA on the page as it is now, in the light and the dark scheme: text on buttons 4.5:1, borders of
+     * controls 3:1 and the keyboard focus ring 3:1 against what is behind them; the dark scheme really is dark.
+     */
+    @Test
+    void colorsMeetWcagContrastInTheLightAndTheDarkScheme() throws IOException {
+        String check = new String(BrowserPageTest.class.getResourceAsStream("contrast.js").readAllBytes(),
+                StandardCharsets.UTF_8);
+        try {
+            for (String scheme : List.of("light", "dark")) {
+                browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                        List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+                double body = ((Number) browser.executeScript(check, "background")).doubleValue();
+                assertTrue(scheme.equals("light") ? body > 0.8 : body < 0.05, scheme + " background " + body);
+                assertEquals(List.of(), browser.executeScript(check, "page"), scheme);
+                browser.navigate().refresh(); // keyboard focus starts again from the top
+                for (int i = 0; i < 3; i++) {
+                    new Actions(browser).sendKeys(Keys.TAB).perform();
+                    String focus = (String) browser.executeScript(check, "focus");
+                    String[] parts = focus.split(" ");
+                    assertTrue(!parts[1].equals("none") && Double.parseDouble(parts[2].replace("px", "")) >= 2
+                            && Double.parseDouble(parts[3]) >= 3, scheme + ": focus ring of " + focus);
+                }
+            }
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
     }
 
     protected WebDriverWait waitUpTo(int seconds) {

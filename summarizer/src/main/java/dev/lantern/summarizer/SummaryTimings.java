@@ -9,7 +9,7 @@ package dev.lantern.summarizer;
  * @param sentences sentences in the source
  * @param passes forward passes of the embedding model
  */
-public record Timings(double splitMs, double embedMs, double selectMs, int sentences, int passes) {
+public record SummaryTimings(double splitMs, double embedMs, double selectMs, int sentences, int passes) {
 
     public static double millis(long nanos) {
         return Math.round(nanos / 1e4) / 100.0;

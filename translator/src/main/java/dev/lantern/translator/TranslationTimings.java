@@ -10,7 +10,7 @@ package dev.lantern.translator;
  * @param totalMs the whole request inside the service
  * @param sentences sentences translated
  */
-public record Timings(double detectMs, double splitMs, double queueMs, double translateMs, double totalMs,
+public record TranslationTimings(double detectMs, double splitMs, double queueMs, double translateMs, double totalMs,
         int sentences) {
 
     public static double millis(long nanos) {

@@ -10,10 +10,10 @@ import dev.lantern.shared.serving.Inference;
  * @param inferenceMs the batch's pre-processing, forward pass and post-processing
  * @param batchSize images that shared the forward pass
  */
-public record Timings(double decodeMs, double queueMs, double inferenceMs, int batchSize) {
+public record ClassificationTimings(double decodeMs, double queueMs, double inferenceMs, int batchSize) {
 
-    static Timings of(long decodeNanos, Inference<?> inference) {
-        return new Timings(round(decodeNanos / 1e6), round(inference.queueMillis()),
+    static ClassificationTimings of(long decodeNanos, Inference<?> inference) {
+        return new ClassificationTimings(round(decodeNanos / 1e6), round(inference.queueMillis()),
                 round(inference.inferenceMillis()), inference.batchSize());
     }
 
