@@ -41,11 +41,11 @@ public class ApiKeys {
     }
 
     /** True when the APIs need a key. */
-    public boolean required() {
+    boolean required() {
         return !hashes.isEmpty();
     }
 
-    public int count() {
+    int count() {
         return hashes.size();
     }
 
@@ -53,7 +53,7 @@ public class ApiKeys {
      * Who holds the valid key the request presents ({@code key-1} for the first key, a name that is safe to use as a
      * rate-limit bucket), or empty when it presents none or a wrong one.
      */
-    public Optional<String> holderOf(RoutingContext context) {
+    Optional<String> holderOf(RoutingContext context) {
         String holder = context.get(HOLDER);
         if (holder == null) {
             int index = indexOf(presented(context.request()));
