@@ -8,16 +8,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lantern.classifier.ClassifierReady;
-import dev.lantern.classifier.ImageClassifier;
 import dev.lantern.shared.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** With {@code lantern.security.api-keys} set, the APIs need a key; pages, their files and health do not. */
@@ -26,14 +22,6 @@ import org.junit.jupiter.api.Test;
 class ApiKeyGateTest {
 
     private static final Path GOLDFISH = TestData.images().resolve("n01443537_goldfish.JPEG");
-
-    @Inject
-    ImageClassifier classifier;
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        ClassifierReady.await(classifier);
-    }
 
     @Test
     void anApiWithoutAKeyAnswers401Json() {
@@ -69,8 +57,7 @@ class ApiKeyGateTest {
                 .statusCode(200);
         given().header("X-API-Key", ApiKeysOn.KEY).when().get("/api/tasks").then().statusCode(200);
         given().header("X-API-Key", ApiKeysOn.FILE_KEY).when().get("/api/tasks").then().statusCode(200);
-        given().header("X-API-Key", ApiKeysOn.KEY).multiPart("image", GOLDFISH.toFile(), "image/jpeg")
-                .when().post("/api/classify").then().statusCode(200).body("predictions[0].label", notNullValue());
+        // classifying with a key: ClassifierApiKeyPageTest and PublicDeploymentIT
     }
 
     @Test
