@@ -3,11 +3,11 @@ package dev.lantern.classifier;
 import dev.lantern.shared.serving.ModelSlot;
 
 /** Tests start as soon as Quarkus does; the model loads in the background, so they wait for it. */
-final class ClassifierReady {
+public final class ClassifierReady {
 
     private ClassifierReady() {}
 
-    static void await(ImageClassifier classifier) throws InterruptedException {
+    public static void await(ImageClassifier classifier) throws InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (classifier.state() == ModelSlot.State.LOADING && System.nanoTime() < deadline) {
             Thread.sleep(50);

@@ -1,6 +1,7 @@
 package dev.lantern.classifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.testing.TestData;
@@ -25,12 +26,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The packaged classifier as a public deployment runs it: stopped by SIGTERM under load, logging JSON. */
+/**
+ * The packaged classifier as a public deployment runs it: stopped by SIGTERM under load, logging JSON, with API keys
+ * and a rate limit.
+ */
 class PublicDeploymentIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final byte[] GOLDFISH = TestData.bytes(TestData.images().resolve("n01443537_goldfish.JPEG"));
     private static final int IN_FLIGHT = 4;
+    private static final int CONNECTIONS = 32;
+    private static final int KEYED_LIMIT = 40;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -89,6 +95,43 @@ class PublicDeploymentIT {
                     && l.contains("answered 415")), lines.toString());
             assertTrue(lines.stream().anyMatch(l -> l.contains("io.quarkus.http.access-log")
                     && l.contains("POST /api/classify")), lines.toString());
+        }
+    }
+
+    /** The load rule with keys and a limit set from the environment: 200 or 503, then 429 past the limit. */
+    @Test
+    void keysAndTheRateLimitFromTheEnvironmentKeepThirtyTwoConnectionsAt200Or503() throws Exception {
+        String key = "it-key-8c1f07d2";
+        Map<String, String> settings = Map.of("LANTERN_SECURITY_API_KEYS", "other-it-key," + key,
+                "LANTERN_SECURITY_RATE_LIMIT_REQUESTS_PER_MINUTE", Integer.toString(KEYED_LIMIT));
+        try (PackagedApp app = start("keys", settings)) {
+            HttpRequest noKey = classify(app, HttpRequest.BodyPublishers.ofByteArray(GOLDFISH));
+            assertEquals(401, client.send(noKey, HttpResponse.BodyHandlers.ofString()).statusCode());
+
+            HttpRequest withKey = HttpRequest.newBuilder(noKey, (name, value) -> true)
+                    .header("Authorization", "Bearer " + key).build();
+            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < CONNECTIONS; i++) {
+                answers.add(client.sendAsync(withKey, HttpResponse.BodyHandlers.ofString()));
+            }
+            for (CompletableFuture<HttpResponse<String>> request : answers) {
+                HttpResponse<String> answer = request.get(60, TimeUnit.SECONDS);
+                int status = answer.statusCode();
+                assertTrue(status == 200 || status == 503 && answer.headers().firstValue("Retry-After").isPresent(),
+                        status + " " + answer.body());
+            }
+            // the bucket refills while the test runs (one every 1.5 s), so the 429 comes at the limit or a little later
+            int sent = CONNECTIONS;
+            HttpResponse<String> over;
+            do {
+                over = client.send(withKey, HttpResponse.BodyHandlers.ofString());
+                sent++;
+            } while (over.statusCode() != 429 && sent < 2 * KEYED_LIMIT);
+            assertEquals(429, over.statusCode(), over.body());
+            assertTrue(sent > KEYED_LIMIT, "limited after " + sent + " requests");
+            assertTrue(over.headers().firstValue("Retry-After").isPresent());
+            app.close();
+            assertFalse(Files.readString(app.logFile()).contains(key), "a key was logged");
         }
     }
 

@@ -17,11 +17,71 @@
     return node;
   }
 
+  /**
+   * The API key, where the server asks for one (lantern.security.api-keys): kept in this browser's localStorage,
+   * sent as 'Authorization: Bearer' with every request, entered in a field the header bar shows after a 401.
+   */
+  const apiKey = (function () {
+    const STORE = 'lantern.apiKey';
+    let panel = null;
+
+    function get() {
+      try { return localStorage.getItem(STORE) || ''; } catch (e) { return ''; } // storage off: no key kept
+    }
+
+    function set(key) {
+      try {
+        if (key) localStorage.setItem(STORE, key); else localStorage.removeItem(STORE);
+      } catch (e) { /* storage off: the key lasts as long as the field shows it */ }
+    }
+
+    function withKey(options) {
+      const key = get();
+      if (!key) return options;
+      const headers = new Headers((options && options.headers) || {});
+      headers.set('Authorization', 'Bearer ' + key);
+      return Object.assign({}, options, {headers});
+    }
+
+    /** The key field (asking) or the kept key's forget button; both in the header bar. */
+    function show(asking) {
+      if (!panel) {
+        panel = el('div', {class: 'api-key'});
+        (document.querySelector('header.bar') || document.body).append(panel);
+      }
+      if (!asking) {
+        const forget = el('button', {type: 'button', class: 'api-key-forget', text: 'Forget API key'});
+        forget.addEventListener('click', () => { set(''); show(true); });
+        panel.replaceChildren(el('span', {class: 'api-key-kept', text: 'API key kept in this browser'}), forget);
+        return;
+      }
+      const input = el('input', {id: 'api-key', type: 'password', autocomplete: 'off', spellcheck: 'false',
+        placeholder: 'Paste your API key'});
+      const form = el('form', {class: 'api-key-form'}, [
+        el('label', {for: 'api-key', text: 'API key'}), input, el('button', {type: 'submit', text: 'Use key'})]);
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        const key = input.value.trim();
+        if (!key) return;
+        set(key);
+        show(false);
+      });
+      panel.replaceChildren(form);
+      input.focus();
+    }
+
+    if (get()) {
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => show(false));
+      else show(false);
+    }
+    return {withKey, refused: () => show(true)};
+  })();
+
   /** fetch that answers parsed JSON or throws an Error carrying the server's own message. */
   async function request(url, options) {
     let response;
     try {
-      response = await fetch(url, options);
+      response = await fetch(url, apiKey.withKey(options));
     } catch (e) {
       if (e.name === 'AbortError') throw e; // a newer request took over (whileBusy)
       throw new Error('The server cannot be reached. Is Lantern still running?');
@@ -29,7 +89,11 @@
     const type = response.headers.get('content-type') || '';
     const body = type.includes('json') ? await response.json().catch(() => null) : null;
     if (!response.ok) {
-      const message = body && body.error ? body.error : `The server answered ${response.status} ${response.statusText}.`;
+      let message = body && body.error ? body.error : `The server answered ${response.status} ${response.statusText}.`;
+      if (response.status === 401) {
+        apiKey.refused();
+        message += ' Enter your key in the field at the top of the page, then try again.';
+      }
       const error = new Error(message);
       error.status = response.status;
       throw error;

@@ -47,7 +47,8 @@ public class CorsOrigins {
                 && context.request().getHeader("Access-Control-Request-Method") != null;
         if (preflight) {
             response.putHeader("Access-Control-Allow-Methods", "GET, POST");
-            response.putHeader("Access-Control-Allow-Headers", "Content-Type, " + RequestId.HEADER);
+            response.putHeader("Access-Control-Allow-Headers",
+                    "Content-Type, Authorization, X-API-Key, " + RequestId.HEADER);
             response.putHeader("Access-Control-Max-Age", "600");
             response.setStatusCode(204).end();
             return;

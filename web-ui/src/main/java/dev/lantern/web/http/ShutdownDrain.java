@@ -1,8 +1,7 @@
 package dev.lantern.web.http;
 
-import dev.lantern.web.error.ErrorBody;
+import dev.lantern.web.error.RouteErrors;
 import io.quarkus.runtime.ApplicationLifecycleManager;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,10 +24,8 @@ public class ShutdownDrain {
                 context.next();
                 return;
             }
-            String body = JsonObject.mapFrom(new ErrorBody("The server is shutting down; try again in a moment.", 503,
-                    RequestId.current())).encode();
-            context.response().setStatusCode(503).putHeader("Connection", "close").putHeader("Retry-After", "5")
-                    .putHeader("Content-Type", "application/json").end(body);
+            context.response().putHeader("Connection", "close").putHeader("Retry-After", "5");
+            RouteErrors.answer(context, 503, "The server is shutting down; try again in a moment.");
         });
     }
 }
