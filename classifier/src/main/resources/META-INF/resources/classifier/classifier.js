@@ -5,10 +5,13 @@
   const meta = document.getElementById('meta');
   const topK = document.getElementById('topk');
   const again = document.getElementById('again');
+  const copy = document.getElementById('copy');
+  let labels = '';
   let current = null;
 
   function clear() {
     predictions.replaceChildren();
+    copy.hidden = true;
     meta.textContent = '';
   }
 
@@ -22,6 +25,8 @@
       const answer = await Lantern.whileBusy(result, (signal) =>
         Lantern.request('/api/classify?topK=' + encodeURIComponent(topK.value), {method: 'POST', body: form, signal}));
       Lantern.renderBars(predictions, answer.predictions.map((p) => ({label: p.label, value: p.probability})));
+      labels = answer.predictions.map((p) => `${p.label}\t${(p.probability * 100).toFixed(1)}%`).join('\n');
+      copy.hidden = false;
       const t = answer.timings;
       meta.textContent = `${answer.model} on ${answer.device} · decode ${t.decodeMs} ms · inference ${t.inferenceMs} ms`;
     } catch (e) {
@@ -39,5 +44,6 @@
     Lantern.showError(errorBox, message);
   });
   again.addEventListener('click', classify);
+  Lantern.copyButton(copy, () => labels, () => predictions);
   topK.addEventListener('change', classify);
 })();

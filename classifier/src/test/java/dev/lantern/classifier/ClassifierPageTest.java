@@ -59,6 +59,7 @@ class ClassifierPageTest extends BrowserPageTest {
         assertTrue(browser.findElement(By.cssSelector("#drop img")).isDisplayed());
         assertEquals("false", browser.findElement(By.id("result")).getAttribute("aria-busy"));
         assertTrue(browser.findElement(By.id("meta")).getText().contains("mobilenetv2-12-int8"));
+        assertTrue(browser.findElement(By.id("copy")).isDisplayed(), "a Copy button for the labels");
 
         // fewer labels: the select re-runs the request for the same image
         new Select(browser.findElement(By.id("topk"))).selectByVisibleText("1");
