@@ -30,17 +30,17 @@
       && p.source !== to);
   }
 
-  function option(code, available) {
-    return Lantern.el('option', {value: code, text: `${nameOf(code)} (${code})${available ? '' : ' · no model'}`});
+  /** An entry of a picker; one without a ready model is marked and cannot be chosen. */
+  function markAvailable(option, available) {
+    option.disabled = !available;
+    option.textContent = `${nameOf(option.value)} (${option.value})${available ? '' : ' · no model'}`;
+    return option;
   }
 
   /** Marks the targets the chosen source cannot reach as unavailable, and moves off one that is. */
   function updateTargets(preferred) {
     const wanted = preferred || target.value;
-    [...target.options].forEach((o) => {
-      o.disabled = !servable(source.value, o.value);
-      o.textContent = `${nameOf(o.value)} (${o.value})${o.disabled ? ' · no model' : ''}`;
-    });
+    [...target.options].forEach((o) => markAvailable(o, servable(source.value, o.value)));
     const chosen = [...target.options].find((o) => o.value === wanted && !o.disabled)
       || [...target.options].find((o) => !o.disabled);
     if (chosen) target.value = chosen.value;
@@ -49,12 +49,9 @@
   function fillPickers() {
     const sources = [...new Set(pairs.map((p) => p.source))];
     const targets = [...new Set(pairs.map((p) => p.target))];
-    source.append(...sources.map((c) => {
-      const o = option(c, pairs.some((p) => p.source === c && p.state === 'ready'));
-      o.disabled = !pairs.some((p) => p.source === c && p.state === 'ready');
-      return o;
-    }));
-    target.replaceChildren(...targets.map((c) => option(c, true)));
+    source.append(...sources.map((c) => markAvailable(Lantern.el('option', {value: c}),
+      pairs.some((p) => p.source === c && p.state === 'ready'))));
+    target.replaceChildren(...targets.map((c) => Lantern.el('option', {value: c})));
     updateTargets();
     const missing = pairs.filter((p) => p.state !== 'ready')
       .map((p) => `${p.sourceName} → ${p.targetName} (${p.state === 'loading' ? 'loading' : 'no model installed'})`);

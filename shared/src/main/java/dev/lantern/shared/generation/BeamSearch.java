@@ -45,17 +45,14 @@ public final class BeamSearch implements SequenceSearch {
             DecoderState decoder = encoded.startDecoding(rows.stream().mapToInt(r -> r.source).toArray());
             for (int length = 1; !rows.isEmpty(); length++) {
                 int[] lastTokens = rows.stream().mapToInt(r -> r.lastToken).toArray();
-                int[][] banned = new int[rows.size()][];
-                int mostBanned = 0;
-                for (int row = 0; row < rows.size(); row++) {
-                    banned[row] = RepeatedNgrams.banned(rows.get(row).tokens, options.noRepeatNgram());
-                    mostBanned = Math.max(mostBanned, banned[row].length);
-                }
+                List<Live> current = rows;
+                RepeatedNgrams.Bans bans = RepeatedNgrams.Bans.of(current.size(), row -> current.get(row).tokens,
+                        options.noRepeatNgram());
                 float[] values;
                 long[] tokens;
                 int k;
                 try (NDArray logProbs = decoder.step(lastTokens)) {
-                    k = (int) Math.min(2L * beam + mostBanned, logProbs.getShape().get(1));
+                    k = (int) Math.min(2L * beam + bans.most(), logProbs.getShape().get(1));
                     // the best 2·beam allowed continuations of a source are among the best 2·beam + banned of each
                     // of its rows
                     try (NDList top = logProbs.topK(k, -1, true, true)) {
@@ -70,7 +67,7 @@ public final class BeamSearch implements SequenceSearch {
                 for (int row = 0; row < rows.size(); row++) {
                     Live hypothesis = rows.get(row);
                     for (int j = 0; j < k; j++) {
-                        if (RepeatedNgrams.contains(banned[row], (int) tokens[row * k + j])) {
+                        if (!bans.allows(row, tokens[row * k + j])) {
                             continue;
                         }
                         double lp = hypothesis.logProb + values[row * k + j];

@@ -46,23 +46,20 @@ public final class GreedySearch implements SequenceSearch {
             int[] lastTokens = new int[sources.length];
             Arrays.fill(lastTokens, boundary.bos());
             for (int length = 1; sourceOfRow.length > 0; length++) {
-                int[][] banned = new int[sourceOfRow.length][];
-                int mostBanned = 0;
-                for (int row = 0; row < sourceOfRow.length; row++) {
-                    banned[row] = RepeatedNgrams.banned(prefixes.get(sourceOfRow[row]), noRepeatNgram);
-                    mostBanned = Math.max(mostBanned, banned[row].length);
-                }
+                int[] rowSources = sourceOfRow;
+                RepeatedNgrams.Bans bans = RepeatedNgrams.Bans.of(rowSources.length,
+                        row -> prefixes.get(rowSources[row]), noRepeatNgram);
                 float[] bestValue = new float[sourceOfRow.length];
                 long[] bestToken = new long[sourceOfRow.length];
                 try (NDArray logProbs = decoder.step(lastTokens)) {
                     // a row's best allowed token is among its best (1 + banned) tokens
-                    int k = (int) Math.min(1L + mostBanned, logProbs.getShape().get(1));
+                    int k = (int) Math.min(1L + bans.most(), logProbs.getShape().get(1));
                     try (NDList top = logProbs.topK(k, -1, true, true)) {
                         float[] values = top.get(0).toFloatArray();
                         long[] tokens = top.get(1).toLongArray();
                         for (int row = 0; row < sourceOfRow.length; row++) {
                             int j = 0;
-                            while (j < k - 1 && RepeatedNgrams.contains(banned[row], (int) tokens[row * k + j])) {
+                            while (j < k - 1 && !bans.allows(row, tokens[row * k + j])) {
                                 j++;
                             }
                             bestValue[row] = values[row * k + j];

@@ -1,6 +1,7 @@
 package dev.lantern.shared.generation;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * The no-repeat-n-gram rule: a token that would complete an n-gram already present in the output is banned, and so
@@ -47,12 +48,29 @@ final class RepeatedNgrams {
         return true;
     }
 
-    static boolean contains(int[] banned, int token) {
-        for (int b : banned) {
-            if (b == token) {
-                return true;
+    /**
+     * The banned tokens of every row of a decoder batch; {@code most}, the longest list, is how many candidates
+     * beyond the needed ones a top-k must fetch so that enough allowed ones remain.
+     */
+    record Bans(int[][] perRow, int most) {
+
+        static Bans of(int rows, IntFunction<TokenSequence> prefixOfRow, int n) {
+            int[][] perRow = new int[rows][];
+            int most = 0;
+            for (int row = 0; row < rows; row++) {
+                perRow[row] = banned(prefixOfRow.apply(row), n);
+                most = Math.max(most, perRow[row].length);
             }
+            return new Bans(perRow, most);
         }
-        return false;
+
+        boolean allows(int row, long token) {
+            for (int b : perRow[row]) {
+                if (b == token) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

@@ -50,9 +50,8 @@ public final class LanguageDetector {
 
     /** The most likely language of {@code text}, judged on its first {@value #SAMPLE_CHARS} characters. */
     public DetectedLanguage detect(CharSequence text) {
-        CharSequence sample = text.length() > SAMPLE_CHARS ? text.subSequence(0, SAMPLE_CHARS) : text;
         // LanguageDetectorME holds no state between calls but is not documented as thread-safe: one per call
-        Language best = new LanguageDetectorME(model).predictLanguage(sample);
+        Language best = new LanguageDetectorME(model).predictLanguage(sample(text));
         return new DetectedLanguage(toIso6391(best.getLang()), best.getConfidence());
     }
 
@@ -62,8 +61,7 @@ public final class LanguageDetector {
      * then no candidate.
      */
     public DetectedLanguage detectAmong(CharSequence text, Set<String> candidates) {
-        CharSequence sample = text.length() > SAMPLE_CHARS ? text.subSequence(0, SAMPLE_CHARS) : text;
-        Language[] ranked = new LanguageDetectorME(model).predictLanguages(sample);
+        Language[] ranked = new LanguageDetectorME(model).predictLanguages(sample(text));
         for (Language language : ranked) {
             String code = toIso6391(language.getLang());
             if (candidates.contains(code)) {
@@ -74,6 +72,10 @@ public final class LanguageDetector {
             }
         }
         return new DetectedLanguage(toIso6391(ranked[0].getLang()), ranked[0].getConfidence());
+    }
+
+    private static CharSequence sample(CharSequence text) {
+        return text.length() > SAMPLE_CHARS ? text.subSequence(0, SAMPLE_CHARS) : text;
     }
 
     /** "eng" to "en"; codes with no two-letter form ("yue", "cmn"... ) are kept, "cmn" being mapped to "zh". */
