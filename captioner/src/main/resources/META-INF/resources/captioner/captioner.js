@@ -85,7 +85,7 @@
     again.disabled = true;
     clear();
     Lantern.showError(errorBox, message);
-  });
+  }, document.getElementById('examples'));
   again.addEventListener('click', describe);
   Lantern.copyButton(copy, () => caption.textContent, () => caption);
   detail.addEventListener('change', describe);

@@ -103,6 +103,17 @@ class CaptionerPageTest extends BrowserPageTest {
         assertTrue(browser.findElements(By.cssSelector("#figure .box")).size() >= 4);
     }
 
+    @Test
+    void anExamplePhotoIsCaptionedLikeAChosenOne() {
+        browser.findElement(By.cssSelector("#examples button[data-photo$='coffee.jpg']")).click();
+
+        assertTrue(shownCaption().contains("cup"), shownCaption());
+        List<String> labels = browser.findElements(By.cssSelector("#figure .box")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(labels.contains("cup"), labels.toString());
+        assertTrue(browser.findElement(By.cssSelector("#drop img")).isDisplayed(), "the example shows as the choice");
+    }
+
     private void drop(String file) {
         String bytes = Base64.getEncoder().encodeToString(TestData.bytes(TestData.images().resolve(file)));
         browser.executeScript("""

@@ -42,7 +42,7 @@
     again.disabled = true;
     clear();
     Lantern.showError(errorBox, message);
-  });
+  }, document.getElementById('examples'));
   again.addEventListener('click', classify);
   Lantern.copyButton(copy, () => labels, () => predictions);
   topK.addEventListener('change', classify);

@@ -67,6 +67,23 @@ class ClassifierPageTest extends BrowserPageTest {
     }
 
     @Test
+    void theExamplePhotosAreClassifiedFromTheKeyboard() {
+        List<WebElement> examples = browser.findElements(By.cssSelector("#examples button[data-photo]"));
+        assertEquals(3, examples.size());
+        for (WebElement example : examples) {
+            // each thumbnail is a real photo the browser could draw, not a broken image
+            Number width = (Number) browser.executeScript("return arguments[0].querySelector('img').naturalWidth",
+                    example);
+            assertTrue(width.intValue() > 100, example.getText());
+        }
+        examples.get(0).sendKeys(Keys.ENTER); // coffee
+
+        assertEquals("espresso", shownLabels().get(0));
+        assertTrue(browser.findElement(By.cssSelector("#drop img")).isDisplayed(), "the example shows as the choice");
+        assertTrue(browser.findElement(By.id("again")).isEnabled());
+    }
+
+    @Test
     void droppingAndPastingAnImageClassifyIt() {
         String mouse = Base64.getEncoder().encodeToString(
                 TestData.bytes(TestData.images().resolve("n03793489_mouse.JPEG")));
