@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds an app's edge distribution, <app>/target/lantern-<app>-<version>-<platform>.tar.gz, from the Quarkus app that
-# `package` has just built in <app>/target/quarkus-app. Maven runs it (parent pom, execution "edge-distribution");
+# `package` has just built in <app>/target/edge-build (the aot-jar: see the parent pom, execution
+# "edge-app"). Maven runs it (parent pom, execution "edge-distribution");
 # by hand:
 #
 #   scripts/make-distribution.sh <app folder> <version> <platform> <initial heap> <max heap>
@@ -25,7 +26,7 @@ root=$work/$name
 
 rm -rf "$work"
 mkdir -p "$root"/{bin,conf,natives,models,cache}
-cp -r "$app_dir/target/quarkus-app" "$root/app"
+cp -r "$app_dir/target/edge-build" "$root/app"
 lib=$root/app/lib/main
 
 # The libraries' own loaders unpack their natives into the folders they are told to use: ENGINE_CACHE_DIR for DJL's

@@ -15,7 +15,8 @@
 # /usr/lib/jvm/temurin-25-jdk-amd64) with its AOT cache.
 #
 # Needs curl; model files come from LANTERN_MODELS_DIR (default ../shared/models). JAVA_HOME picks the JVM that the
-# launcher runs (e.g. /usr/lib/jvm/temurin-25-jdk-amd64 for the JDK's AOT cache); JAVA_OPTS is passed to it.
+# launcher runs (e.g. /usr/lib/jvm/temurin-25-jdk-amd64 for the JDK's AOT cache; the rows name it); JAVA_OPTS is
+# passed to it. The baseline always runs the `java` on the PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -116,6 +117,7 @@ if $steps; then
   exit 0
 fi
 
+jdk=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')
 echo "| app | size MB | ready, first start (s) | ready, second start (s) | RSS idle MB | RSS after load MB | files written to home |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 for app in "${apps[@]}"; do
@@ -125,6 +127,6 @@ for app in "${apps[@]}"; do
   archive=$(ls "$app"/target/lantern-"$app"-*.tar.gz)
   mkdir -p "$work/$app"
   tar -C "$work/$app" -xzf "$archive"
-  measure "$app, edge archive" "$app" "$(ls -d "$work/$app"/lantern-"$app"-*/)" "$(du -m "$archive" | cut -f1)"
+  measure "$app, edge archive, JDK $jdk" "$app" "$(ls -d "$work/$app"/lantern-"$app"-*/)" "$(du -m "$archive" | cut -f1)"
   rm -rf "${work:?}/$app"
 done

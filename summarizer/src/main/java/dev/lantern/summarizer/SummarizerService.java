@@ -45,11 +45,11 @@ public class SummarizerService {
 
     void start(@Observes StartupEvent event) {
         slot.loadInBackground(() -> {
-            // the language detector's 10 MB model reads on a second thread while the embedding model loads
-            CompletableFuture<LanguageDetector> detector = CompletableFuture.supplyAsync(LanguageDetector::new);
             EmbeddingModel embeddings = EmbeddingModel.load(config, lantern.models().cache(), registry);
+            // Readiness waits for the embedding model only. The language detector's model starts to read now, on
+            // its own thread, and takes a second more on a small box; a request that needs it meanwhile waits.
             return new ExtractiveModel(embeddings, new SentenceSplitter(), ScorerWeights.of(config.scoring()),
-                    detector.join());
+                    LanguageDetector.shared());
         });
     }
 
@@ -81,12 +81,12 @@ public class SummarizerService {
         return model.summarizer().summarize(text, budget).thenApply(summary -> summary.withLanguage(language));
     }
 
-    private static String language(LanguageDetector languages, String text) {
+    private static String language(CompletableFuture<LanguageDetector> languages, String text) {
         if (text.codePoints().filter(Character::isLetter).limit(MIN_LETTERS_TO_JUDGE_LANGUAGE).count()
                 < MIN_LETTERS_TO_JUDGE_LANGUAGE) {
             return "en";
         }
-        DetectedLanguage detected = languages.detect(text);
+        DetectedLanguage detected = languages.join().detect(text);
         if (!LANGUAGES.contains(detected.code())) {
             throw new UnprocessableInputException("The text looks like language '" + detected.code()
                     + "' (confidence " + Math.round(detected.confidence() * 100) + "%); summaries need a sentence"
@@ -112,11 +112,11 @@ public class SummarizerService {
     }
 
     /** What the slot holds: the summarizer with the embedding model it owns, and the language detector. */
-    private record ExtractiveModel(EmbeddingModel embeddings, Summarizer summarizer, LanguageDetector languages)
-            implements AutoCloseable {
+    private record ExtractiveModel(EmbeddingModel embeddings, Summarizer summarizer,
+            CompletableFuture<LanguageDetector> languages) implements AutoCloseable {
 
         ExtractiveModel(EmbeddingModel embeddings, SentenceSplitter splitter, ScorerWeights weights,
-                LanguageDetector languages) {
+                CompletableFuture<LanguageDetector> languages) {
             this(embeddings, new ExtractiveSummarizer(splitter, embeddings, weights), languages);
         }
 

@@ -54,12 +54,9 @@ public class TranslationService {
 
     private final Map<LanguagePair, ModelSlot<PairTranslator>> slots = new LinkedHashMap<>();
     private SentenceSplitter splitter;
-    private CompletableFuture<LanguageDetector> detector;
 
     void start(@Observes StartupEvent event) {
         splitter = new SentenceSplitter();
-        // its 10 MB model reads beside the pairs' models instead of holding up the start (0.7 s measured)
-        detector = CompletableFuture.supplyAsync(LanguageDetector::new);
         ModelFolders folders = new ModelFolders(config, lantern);
         for (String id : config.pairs()) {
             LanguagePair pair = LanguagePair.parse(id);
@@ -77,9 +74,13 @@ public class TranslationService {
         DjlEnvironment.lockDown();
         Device device = DeviceChoice.parse(config.device()).resolve(Engine.getEngine("PyTorch"));
         TranslatorConfig.Batching batching = config.batching();
-        return PairTranslator.load(pair, dir, device, searchOptions(config.search()), batching.sentencesPerBatch(),
-                new BatchingOptions(batching.requestsPerPass(), Duration.ZERO, batching.queueCapacity(),
-                        batching.workers()), registry);
+        PairTranslator loaded = PairTranslator.load(pair, dir, device, searchOptions(config.search()),
+                batching.sentencesPerBatch(), new BatchingOptions(batching.requestsPerPass(), Duration.ZERO,
+                        batching.queueCapacity(), batching.workers()), registry);
+        // the language detector (for texts without a source) starts to read once a pair can translate, so that its
+        // 10 MB model does not hold up the pairs' loads; a request that needs it meanwhile waits
+        LanguageDetector.shared();
+        return loaded;
     }
 
     /** The configured search: beam search, or greedy when asked for. */
@@ -162,7 +163,7 @@ public class TranslationService {
 
     private String detect(String text, String target) {
         Set<String> sources = slots.keySet().stream().map(LanguagePair::source).collect(Collectors.toSet());
-        DetectedLanguage language = detector.join().detectAmong(text, sources);
+        DetectedLanguage language = LanguageDetector.shared().join().detectAmong(text, sources);
         String code = language.code();
         boolean served = sources.contains(code);
         if (!served) {

@@ -38,11 +38,14 @@ public final class ModelStore {
     private HttpClient http;
     /** Files already verified in this process: checksumming a 100 MB file twice per start is wasted time. */
     private final ConcurrentMap<RemoteFile, Path> resolved = new ConcurrentHashMap<>();
+    /** ...and in earlier runs, as long as the file is unchanged. */
+    private final VerifiedChecksums verified;
 
     public ModelStore(Optional<Path> mirror, Path cache, boolean offline) {
         this.mirror = mirror;
         this.cache = cache;
         this.offline = offline;
+        this.verified = new VerifiedChecksums(cache);
     }
 
     private synchronized HttpClient http() {
@@ -121,6 +124,7 @@ public final class ModelStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            verified.remember(target, actual);
             LOG.infof("Model file %s: saved to %s (sha256 %s)", name, target, actual);
             return target;
         } catch (IOException e) {
@@ -155,10 +159,14 @@ public final class ModelStore {
             LOG.warnf("Model file %s has no expected sha256 configured; using %s unchecked", file.fileName(), path);
             return;
         }
+        if (verified.known(path, file.sha256())) {
+            return;
+        }
         String actual = sha256Of(path);
         if (!file.sha256().equals(actual)) {
             throw new ModelUnavailableException(mismatchMessage(file, path.toString(), actual));
         }
+        verified.remember(path, actual);
     }
 
     private String missingMessage(RemoteFile file, String why) {

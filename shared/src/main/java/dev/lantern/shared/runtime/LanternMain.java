@@ -3,6 +3,7 @@ package dev.lantern.shared.runtime;
 import dev.lantern.shared.engine.NativeLibraries;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.logging.LogManager;
 
 /**
  * The entry point of every Lantern app: starts loading the native libraries on a second thread while Quarkus boots on
@@ -14,6 +15,9 @@ public final class LanternMain {
     private LanternMain() {}
 
     public static void main(String... args) {
+        // logging starts here, on this thread: the engines log as they load, and two threads that set up logging at
+        // once deadlock in class initialisation (seen with the class-path launch of the edge distribution)
+        LogManager.getLogManager();
         NativeLibraries.loadInBackground();
         Quarkus.run(args);
     }

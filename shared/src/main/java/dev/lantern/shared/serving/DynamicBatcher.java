@@ -44,6 +44,16 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
 
     public DynamicBatcher(String name, BatchingOptions options, List<BatchFunction<I, O>> workers,
             MeterRegistry registry) {
+        this(name, options, workers, registry, List.of());
+    }
+
+    /**
+     * As above, and the first worker begins with {@code warmUpBatch} (answered to no one, counted in no metric): the
+     * model's first run at a full batch, slow on some engines, then falls to no caller, and the app can report ready
+     * before it. Inputs that come meanwhile wait in the queue or go to the other workers.
+     */
+    public DynamicBatcher(String name, BatchingOptions options, List<BatchFunction<I, O>> workers,
+            MeterRegistry registry, List<I> warmUpBatch) {
         if (workers.size() != options.workers()) {
             throw new IllegalArgumentException("expected " + options.workers() + " workers, got " + workers.size());
         }
@@ -60,7 +70,11 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
                 .tag("model", name).register(registry);
         for (int i = 0; i < workers.size(); i++) {
             BatchFunction<I, O> worker = workers.get(i);
-            Thread thread = new Thread(() -> loop(worker), "lantern-" + name + "-" + i);
+            List<I> first = i == 0 ? warmUpBatch : List.of();
+            Thread thread = new Thread(() -> {
+                warmUp(worker, first);
+                loop(worker);
+            }, "lantern-" + name + "-" + i);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -77,6 +91,21 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
                     + " requests are already waiting. Retry shortly.", 1));
         }
         return result;
+    }
+
+    private void warmUp(BatchFunction<I, O> worker, List<I> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            worker.apply(batch);
+            LOG.debugf("%s warmed up with a batch of %d in %.0f ms", name, batch.size(),
+                    (System.nanoTime() - start) / 1e6);
+        } catch (Exception e) {
+            // the model answered one input at load; a failure here shows again, in context, with a real batch
+            LOG.debugf(e, "%s: warm-up batch of %d failed", name, batch.size());
+        }
     }
 
     private void loop(BatchFunction<I, O> worker) {

@@ -47,8 +47,9 @@ public final class ServedModel<I, O> implements AutoCloseable {
     }
 
     /**
-     * Loads the model on the engine that its format needs, warms it up with {@code warmUpSample} (alone and as a full
-     * batch, so that first requests are not slow), then starts the batching workers.
+     * Loads the model on the engine that its format needs, runs {@code warmUpSample} through it once (the engine's
+     * first-run set-up: readiness waits for it), then starts the batching workers, the first of which runs a full
+     * batch of the sample before any request, so that first requests are not slow.
      *
      * @throws ModelUnavailableException when the engine cannot load the file
      */
@@ -77,10 +78,14 @@ public final class ServedModel<I, O> implements AutoCloseable {
                 predictors.add(model.newPredictor());
             }
             double loadMillis = (System.nanoTime() - start) / 1e6;
-            warmUp(predictors.get(0), warmUpSample, batching.maxBatchSize());
+            predictors.get(0).predict(warmUpSample);
             List<DynamicBatcher.BatchFunction<I, O>> workers = new ArrayList<>();
             predictors.forEach(p -> workers.add(p::batchPredict));
-            DynamicBatcher<I, O> batcher = new DynamicBatcher<>(definition.name(), batching, workers, registry);
+            // the predictors share one native model, whose first run at each batch shape is the slow one: one warms all
+            List<I> fullBatch = batching.maxBatchSize() > 1
+                    ? Collections.nCopies(batching.maxBatchSize(), warmUpSample) : List.of();
+            DynamicBatcher<I, O> batcher = new DynamicBatcher<>(definition.name(), batching, workers, registry,
+                    fullBatch);
             LOG.infof("Loaded model %s from %s on %s (%s) in %.0f ms, warmed up in %.0f ms;"
                     + " batches of up to %d, %d worker(s)", definition.name(), definition.file(), engineName, device,
                     loadMillis, (System.nanoTime() - start) / 1e6 - loadMillis, batching.maxBatchSize(),
@@ -102,13 +107,6 @@ public final class ServedModel<I, O> implements AutoCloseable {
 
     public CompletableFuture<Inference<O>> submit(I input) {
         return batcher.submit(input);
-    }
-
-    /** The predictors share one native model, whose first runs at each batch shape are the slow ones: one warms all. */
-    private static <I, O> void warmUp(Predictor<I, O> predictor, I sample, int maxBatchSize)
-            throws TranslateException {
-        predictor.predict(sample);
-        predictor.batchPredict(Collections.nCopies(maxBatchSize, sample));
     }
 
     public String name() {

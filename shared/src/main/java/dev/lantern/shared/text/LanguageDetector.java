@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -35,6 +36,25 @@ public final class LanguageDetector {
     private static final Map<String, String> TWO_LETTER = twoLetterCodes();
 
     private final LanguageDetectorModel model;
+
+    /** Loading starts at the first call of {@link #shared}. */
+    private static final class Shared {
+        static final CompletableFuture<LanguageDetector> LOADING = CompletableFuture.supplyAsync(LanguageDetector::new,
+                run -> {
+                    Thread thread = new Thread(run, "lantern-language-model");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+    }
+
+    /**
+     * The detector that an app's tasks share, loading on its own thread from the first call on. Its 10 MB model takes
+     * a second or more to read on a small box: the tasks make that first call once their own models are loaded, so
+     * that it neither holds up their readiness nor takes the cores from the start-up.
+     */
+    public static CompletableFuture<LanguageDetector> shared() {
+        return Shared.LOADING;
+    }
 
     public LanguageDetector() {
         try (InputStream in = LanguageDetector.class.getResourceAsStream(MODEL_RESOURCE)) {

@@ -55,6 +55,32 @@ class DynamicBatcherTest {
     }
 
     @Test
+    void theFirstWorkerRunsTheWarmUpBatchBeforeAnyInputAndCountsItNowhere() throws Exception {
+        List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch warmUpRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        DynamicBatcher.BatchFunction<Integer, Integer> recorder = inputs -> {
+            batches.add(List.copyOf(inputs));
+            if (inputs.get(0) == 0) {
+                warmUpRunning.countDown();
+                release.await(5, TimeUnit.SECONDS);
+            }
+            return inputs;
+        };
+        try (var batcher = new DynamicBatcher<>("warm", new BatchingOptions(4, Duration.ZERO, 100, 1),
+                List.of(recorder), registry, Collections.nCopies(4, 0))) {
+            assertTrue(warmUpRunning.await(5, TimeUnit.SECONDS));
+            // submitted while the warm-up runs: it waits, then is answered
+            CompletableFuture<Inference<Integer>> request = batcher.submit(7);
+            release.countDown();
+
+            assertEquals(7, request.get(5, TimeUnit.SECONDS).output());
+            assertEquals(List.of(List.of(0, 0, 0, 0), List.of(7)), batches);
+            assertEquals(1, registry.get("lantern.batch.size").summary().count(), "the warm-up is no request");
+        }
+    }
+
+    @Test
     void maxWaitLetsLaterInputsJoinTheBatch() throws Exception {
         List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
         DynamicBatcher.BatchFunction<Integer, Integer> identity = inputs -> {
