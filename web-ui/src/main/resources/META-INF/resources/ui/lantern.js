@@ -164,8 +164,8 @@
 
   /**
    * Turns a .dropzone element into an image picker: click, Enter or Space opens the file chooser; a file can be
-   * dropped on it or pasted anywhere on the page. onImage(file) receives each chosen image. The buttons with a
-   * data-photo URL inside the optional examples element load that photo as if it had been chosen.
+   * dropped on it or pasted anywhere on the page. onImage(file) receives each chosen image. The optional examples
+   * element gets a button for each photo its data-photos names, which loads that photo as if it had been chosen.
    */
   function imagePicker(zone, onImage, onReject, examples) {
     // hidden from assistive technology too: the zone is the one control, not a button with a "Choose File" inside
@@ -214,15 +214,18 @@
       const item = Array.from(e.clipboardData ? e.clipboardData.items : []).find((i) => i.kind === 'file');
       if (item) { e.preventDefault(); take(item.getAsFile()); }
     });
-    // example photos: <button data-photo="/ui/examples/cat.jpg"> go the same way as a chosen file
-    (examples ? examples.querySelectorAll('button[data-photo]') : []).forEach((button) => {
+    // example photos (<div data-photos="coffee cat">: /ui/examples/coffee.jpg, ...) go the same way as a chosen file
+    (examples ? examples.dataset.photos.split(' ') : []).forEach((name) => {
+      const url = `/ui/examples/${name}.jpg`;
+      const button = el('button', {type: 'button', class: 'photo', 'data-photo': url},
+        [el('img', {src: url, alt: ''}), name.charAt(0).toUpperCase() + name.slice(1)]);
+      examples.append(button);
       button.addEventListener('click', async () => {
-        const url = button.dataset.photo;
         try {
           const response = await fetch(url);
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
           const blob = await response.blob();
-          take(new File([blob], url.substring(url.lastIndexOf('/') + 1), {type: blob.type}));
+          take(new File([blob], `${name}.jpg`, {type: blob.type}));
         } catch (e) {
           onReject(`The example photo could not be loaded (${e.message}).`);
         }
