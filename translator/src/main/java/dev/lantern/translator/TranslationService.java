@@ -137,8 +137,7 @@ public class TranslationService {
         long splitAt = System.nanoTime();
         if (segmented.sentences().isEmpty()) {
             return CompletableFuture.completedFuture(new Translation(text, from, detected, to, model.name(), 1,
-                    List.of(), new TranslationTimings(TranslationTimings.millis(detectedAt - start), TranslationTimings.millis(splitAt - detectedAt),
-                            0, 0, TranslationTimings.millis(System.nanoTime() - start), 0)));
+                    List.of(), TranslationTimings.of(start, detectedAt, splitAt, 0, 0, 0)));
         }
         return model.translate(segmented.sentences()).thenApply(done -> {
             List<TranslatedSentence> sentences = new ArrayList<>();
@@ -154,10 +153,8 @@ public class TranslationService {
             }
             List<String> texts = sentences.stream().map(TranslatedSentence::translation).toList();
             return new Translation(segmented.rejoin(texts), from, detected, to, model.name(),
-                    weighted / Math.max(1, characters), sentences,
-                    new TranslationTimings(TranslationTimings.millis(detectedAt - start), TranslationTimings.millis(splitAt - detectedAt),
-                            TranslationTimings.millis(done.queueNanos()), TranslationTimings.millis(done.inferenceNanos()),
-                            TranslationTimings.millis(System.nanoTime() - start), sentences.size()));
+                    weighted / Math.max(1, characters), sentences, TranslationTimings.of(start, detectedAt, splitAt,
+                            done.queueNanos(), done.inferenceNanos(), sentences.size()));
         });
     }
 

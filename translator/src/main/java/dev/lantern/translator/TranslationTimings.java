@@ -13,7 +13,14 @@ package dev.lantern.translator;
 public record TranslationTimings(double detectMs, double splitMs, double queueMs, double translateMs, double totalMs,
         int sentences) {
 
-    public static double millis(long nanos) {
+    /** From the service's {@code System.nanoTime()} readings and the pass's own queue and search times; total is now. */
+    static TranslationTimings of(long start, long detectedAt, long splitAt, long queueNanos, long translateNanos,
+            int sentences) {
+        return new TranslationTimings(millis(detectedAt - start), millis(splitAt - detectedAt), millis(queueNanos),
+                millis(translateNanos), millis(System.nanoTime() - start), sentences);
+    }
+
+    private static double millis(long nanos) {
         return Math.round(nanos / 1e4) / 100.0;
     }
 }

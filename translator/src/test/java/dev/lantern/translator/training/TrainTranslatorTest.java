@@ -37,10 +37,7 @@ class TrainTranslatorTest {
 
     @Test
     void trainsValidatesCheckpointsExportsAndResumes(@TempDir Path dir) throws IOException {
-        Random random = new Random(5);
-        writePairs(dir, "train", 400, random);
-        writePairs(dir, "val", 20, random);
-        Path out = dir.resolve("run");
+        Path out = writeCorpus(dir, 5, 400);
         String[] args = arguments(dir, out, 1);
         TrainTranslator.train(TrainingOptions.parse(args), args);
 
@@ -87,10 +84,7 @@ class TrainTranslatorTest {
     /** SIGTERM (what Ctrl-C or a stopping service sends) once crashed the JVM inside PyTorch's backward pass. */
     @Test
     void sigtermStopsAfterTheCurrentStepWithACheckpointAndTheRunResumes(@TempDir Path dir) throws Exception {
-        Random random = new Random(6);
-        writePairs(dir, "train", 4000, random);
-        writePairs(dir, "val", 20, random);
-        Path out = dir.resolve("run");
+        Path out = writeCorpus(dir, 6, 4000);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Dai.djl.offline=true", "-cp", System.getProperty("surefire.test.class.path",
                 System.getProperty("java.class.path")), TrainTranslator.class.getName()));
@@ -135,6 +129,14 @@ class TrainTranslatorTest {
             "en,de", "--vocabulary-size", "300", "--model-dim", "32", "--heads", "2", "--encoder-layers", "1",
             "--decoder-layers", "1", "--ffn", "64", "--max-positions", "32", "--max-tokens", "400", "--warmup",
             "20", "--lr", "0.003", "--epochs", Integer.toString(epochs), "--log-every", "1", "--threads", "1", "--keep-epochs", "2"};
+    }
+
+    /** Writes a seeded toy corpus (trainPairs training and 20 validation pairs) into dir; returns the run's folder. */
+    private static Path writeCorpus(Path dir, long seed, int trainPairs) throws IOException {
+        Random random = new Random(seed);
+        writePairs(dir, "train", trainPairs, random);
+        writePairs(dir, "val", 20, random);
+        return dir.resolve("run");
     }
 
     private static void writePairs(Path dir, String split, int count, Random random) throws IOException {
