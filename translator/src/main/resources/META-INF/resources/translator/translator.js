@@ -107,6 +107,7 @@
   }
 
   async function translate() {
+    await languagesLoaded; // a click before the pickers are filled would send no target
     Lantern.clearError(errorBox);
     detected.textContent = '';
     const request = {text: text.value, target: target.value};
@@ -175,5 +176,5 @@
   swap.addEventListener('click', swapLanguages);
   Lantern.copyButton(copy, () => lastTranslation, () => translation);
   document.querySelectorAll('.example').forEach((b) => b.addEventListener('click', () => tryExample(b)));
-  loadLanguages();
+  const languagesLoaded = loadLanguages();
 })();
