@@ -36,4 +36,18 @@ class EdgeDistributionIT {
         // the first run recorded the JVM's class-data cache as it stopped, for the next start
         assertFalse(run.classDataCache().isEmpty());
     }
+
+    /**
+     * ONNX Runtime releases its native environment in a JVM shutdown hook, which ran beside the first full batch just
+     * after readiness and crashed the JVM (3 of 4 such stops before the fix).
+     */
+    @Test
+    void sigtermTheMomentItIsReadyClosesTheModelAndExitsWithoutACrash() throws Exception {
+        List<EdgeDistribution.Stop> stops = EdgeDistribution.stopEachTheMomentItIsReady("classifier", temp, 3);
+        for (EdgeDistribution.Stop stop : stops) {
+            assertEquals(List.of(), stop.crashReports(), stop.log());
+            assertEquals(143, stop.exitValue(), stop.log());
+            assertTrue(stop.log().contains("The classifier model is closed."), stop.log());
+        }
+    }
 }

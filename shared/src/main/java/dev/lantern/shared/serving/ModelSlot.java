@@ -30,6 +30,7 @@ public final class ModelSlot<T extends AutoCloseable> implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ModelSlot.class);
     private static final int LOADING_RETRY_AFTER_SECONDS = 5;
+    private static final Duration CLOSE_WAITS_FOR_LOAD = Duration.ofSeconds(10);
     private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(run -> {
         Thread thread = new Thread(run, "lantern-model-retry");
         thread.setDaemon(true);
@@ -42,6 +43,7 @@ public final class ModelSlot<T extends AutoCloseable> implements AutoCloseable {
     private final AtomicReference<Snapshot<T>> current =
             new AtomicReference<>(new Snapshot<>(State.LOADING, null, null, 0));
     private volatile ScheduledFuture<?> retry;
+    private volatile Thread loading;
 
     public ModelSlot(String task) {
         this(task, Duration.ofSeconds(30), Duration.ofMinutes(5));
@@ -61,6 +63,7 @@ public final class ModelSlot<T extends AutoCloseable> implements AutoCloseable {
     private void startAttempt(Supplier<T> loader, int attempt) {
         Thread thread = new Thread(() -> attempt(loader, attempt), "lantern-load-" + task);
         thread.setDaemon(true);
+        loading = thread;
         thread.start();
     }
 
@@ -146,6 +149,12 @@ public final class ModelSlot<T extends AutoCloseable> implements AutoCloseable {
         if (last.model() != null) {
             last.model().close();
             LOG.infof("The %s model is closed.", task);
+        }
+        // a load still under way closes what it made when it sees the slot closed; the exit must not come meanwhile,
+        // for an engine whose native state goes with the JVM's exit can crash under a model half made
+        Thread loader = loading;
+        if (loader != null) {
+            loader.join(CLOSE_WAITS_FOR_LOAD.toMillis());
         }
     }
 }

@@ -7,8 +7,10 @@ import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -72,13 +74,39 @@ public final class EdgeDistribution {
                 filesUnder(distribution.root.resolve("cache")));
     }
 
+    /** How a run ended that was sent SIGTERM the moment it was ready: its status, its log, the JVM's crash reports. */
+    public record Stop(int exitValue, String log, List<String> crashReports) {}
+
+    /**
+     * Unpacks the app's archive into {@code temp} and starts it {@code times} times, each time sending SIGTERM the
+     * moment it is ready, while its first full batch still runs; the first run records the class-data cache.
+     */
+    public static List<Stop> stopEachTheMomentItIsReady(String app, Path temp, int times) throws Exception {
+        EdgeDistribution distribution = unpack(app, temp);
+        Path home = temp.resolve("home");
+        Path crashes = Files.createDirectories(temp.resolve("crashes"));
+        HttpClient client = HttpClient.newHttpClient();
+        List<Stop> stops = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            try (PackagedApp running = distribution.start(home, client,
+                    "-XX:ErrorFile=" + crashes.resolve("hs_err_pid%p.log"))) {
+                running.process().destroy();
+                boolean exited = running.process().waitFor(30, TimeUnit.SECONDS);
+                stops.add(new Stop(exited ? running.process().exitValue() : -1, Files.readString(running.logFile()),
+                        filesUnder(crashes)));
+            }
+        }
+        return stops;
+    }
+
     /** Starts {@code bin/lantern-<app>} with {@code home} as the home folder and waits until the app is ready. */
-    private PackagedApp start(Path home, HttpClient client) throws IOException, InterruptedException {
+    private PackagedApp start(Path home, HttpClient client, String... javaOptions)
+            throws IOException, InterruptedException {
         Files.createDirectories(home);
         return PackagedApp.startLauncher(root.resolve("bin/lantern-" + app), freePort(),
                 root.resolveSibling(app + ".log"), Map.of(
                         "HOME", home.toString(),
-                        "JAVA_OPTS", "-Duser.home=" + home,
+                        "JAVA_OPTS", String.join(" ", "-Duser.home=" + home, String.join(" ", javaOptions)).trim(),
                         "LANTERN_MODELS_DIR", TestData.models().toString()),
                 PackagedApp.healthReady("the " + app), client);
     }

@@ -1,7 +1,6 @@
 package dev.lantern.web.http;
 
 import dev.lantern.web.error.RouteErrors;
-import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +19,7 @@ public class ShutdownDrain {
 
     void register(@Observes Router router) {
         router.route().order(ROUTE_ORDER).handler(context -> {
-            if (!ApplicationLifecycleManager.isVmShuttingDown()) {
+            if (!StopSignals.stopping()) {
                 context.next();
                 return;
             }

@@ -157,7 +157,7 @@ public final class PackagedApp implements AutoCloseable {
             } catch (IOException notListeningYet) {
                 // the port opens only once Quarkus has started
             }
-            Thread.sleep(250);
+            Thread.sleep(50); // often: a test may act the moment the app is ready
         }
         throw new IllegalStateException("the app was not ready within " + READY_TIMEOUT.toSeconds() + " s; see "
                 + logFile + ":\n" + logTail());

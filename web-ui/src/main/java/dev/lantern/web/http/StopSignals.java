@@ -1,0 +1,49 @@
+package dev.lantern.web.http;
+
+import io.quarkus.runtime.ApplicationLifecycleManager;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import sun.misc.Signal;
+
+/**
+ * SIGTERM, Ctrl-C (SIGINT) and SIGHUP stop Quarkus before the JVM begins its exit. ONNX Runtime's Java binding
+ * releases its native environment in a JVM shutdown hook of its own, and the JVM runs all hooks at once: a model still
+ * running (the warm-up batch just after readiness, a request in flight) then crashed the JVM in native code and left
+ * an {@code hs_err} file. Stopping Quarkus first lets the requests finish and closes the models; only then does the
+ * JVM exit, with the status it gives a signal (128 + its number).
+ */
+@ApplicationScoped
+public class StopSignals {
+
+    private static volatile boolean received;
+
+    /** Before the apps' own start-up observers, which begin loading the models. */
+    void install(@Observes @Priority(1) StartupEvent event) {
+        for (String name : List.of("TERM", "INT", "HUP")) {
+            try {
+                Signal.handle(new Signal(name), StopSignals::stop);
+            } catch (IllegalArgumentException unavailable) {
+                // taken by the JVM (-Xrs) or unknown on this system: the JVM's own handling stays
+            }
+        }
+    }
+
+    private static void stop(Signal signal) {
+        int status = 128 + signal.getNumber();
+        received = true;
+        if (ApplicationLifecycleManager.getCurrentApplication() == null) {
+            System.exit(status); // not started by Quarkus's main (a test): the JVM's own exit, as without this class
+        } else {
+            Quarkus.asyncExit(status);
+        }
+    }
+
+    /** Whether the app is stopping: a stop signal came, or the JVM is exiting for another reason. */
+    static boolean stopping() {
+        return received || ApplicationLifecycleManager.isVmShuttingDown();
+    }
+}
