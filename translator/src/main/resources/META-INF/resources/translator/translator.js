@@ -101,8 +101,10 @@
     empty.hidden = true;
     copy.hidden = false;
     unsure.hidden = marked === 0;
-    unsure.textContent = marked === 0 ? '' : `${marked} of ${answer.sentences.length} sentence`
-      + `${answer.sentences.length === 1 ? ' is' : 's are'} underlined: the model is unsure of `
+    const total = answer.sentences.length;
+    const which = total === 1 ? 'The sentence is'
+      : marked === 1 ? `1 of ${total} sentences is` : `${marked} of ${total} sentences are`;
+    unsure.textContent = marked === 0 ? '' : `${which} underlined: the model is unsure of `
       + `${marked === 1 ? 'it' : 'them'}, most likely because the text is unlike what it learned from.`;
   }
 

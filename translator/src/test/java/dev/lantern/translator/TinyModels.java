@@ -21,8 +21,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Real, tiny translation models for the tests, trained by the project's own training command on a toy
  * word-for-word English/German corpus (about a minute on a busy 2-core machine; kept under target/ for the next
- * run). The app under test serves en-de from it; de-en is the shipped model and en-fr has none, so it stays
- * unavailable.
+ * run). The app under test serves en-de from it; de-en and en-fr are the shipped models, and fr-en is added with
+ * no model, so that one pair stays unavailable.
  */
 public class TinyModels implements QuarkusTestResourceLifecycleManager {
 
@@ -38,6 +38,7 @@ public class TinyModels implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         // a 250-token vocabulary is nearly letters, and letter 3-grams recur in real words: no n-gram rule here
         return Map.of("lantern.translator.models.\"en-de\".dir", model("en", "de").toString(),
+                "lantern.translator.pairs", "en-de,de-en,en-fr,fr-en",
                 "lantern.translator.search.no-repeat-ngram", "0");
     }
 

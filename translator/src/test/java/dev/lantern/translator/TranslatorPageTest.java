@@ -101,8 +101,8 @@ class TranslatorPageTest extends BrowserPageTest {
     @Test
     void aPairWithoutAModelIsShownUnavailableWithNoCommand() {
         String note = browser.findElement(By.id("pairs-note")).getText();
-        assertTrue(note.contains("English → French (no model installed)"), note);
-        WebElement french = browser.findElement(By.cssSelector("#target option[value=fr]"));
+        assertTrue(note.contains("French → English (no model installed)"), note);
+        WebElement french = browser.findElement(By.cssSelector("#source option[value=fr]"));
         assertEquals("true", french.getAttribute("disabled"));
         assertTrue(french.getText().contains("no model"), french.getText());
         assertTrue(!browser.findElement(By.tagName("body")).getText().contains("TrainTranslator"));
@@ -127,7 +127,7 @@ class TranslatorPageTest extends BrowserPageTest {
         assertEquals("", sentences.get(0).getAttribute("class"));
         assertEquals("unsure", sentences.get(1).getAttribute("class"));
         assertTrue(sentences.get(1).getAttribute("title").startsWith("Lantern is unsure of this sentence"));
-        assertTrue(browser.findElement(By.id("unsure")).getText().startsWith("1 of 2 sentences are underlined"),
+        assertTrue(browser.findElement(By.id("unsure")).getText().startsWith("1 of 2 sentences is underlined"),
                 browser.findElement(By.id("unsure")).getText());
     }
 

@@ -1,14 +1,11 @@
 package dev.lantern.translator.api;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The app with its default settings: the EN→DE and DE→EN models shipped inside the jar translate; a pair whose model
- * is not shipped (en-fr) answers 503 saying where to learn how to train it, and the rest of the app keeps working.
+ * The app with its default settings: the EN→DE, DE→EN and EN→FR models shipped inside the jar translate. (A pair
+ * without a model is TranslateResourceTest's.)
  */
 @QuarkusTest
 class ShippedModelsTest {
@@ -40,7 +37,7 @@ class ShippedModelsTest {
     }
 
     @Test
-    void languagesListTheShippedPairsAsReadyAndTheOtherWithHowTo() {
+    void languagesListTheShippedPairsAsReady() {
         given().when().get("/translator/").then().statusCode(200).contentType(ContentType.HTML)
                 .body(containsString("Translator"));
         given().when().get("/api/translate/languages")
@@ -48,8 +45,7 @@ class ShippedModelsTest {
                 .body("pairs", hasSize(3))
                 .body("pairs.find { it.source == 'en' && it.target == 'de' }.state", equalTo("ready"))
                 .body("pairs.find { it.source == 'de' && it.target == 'en' }.state", equalTo("ready"))
-                .body("pairs.find { it.source == 'en' && it.target == 'fr' }.state", equalTo("unavailable"))
-                .body("pairs.find { it.source == 'en' && it.target == 'fr' }.message", containsString("TRAINING.md"));
+                .body("pairs.find { it.source == 'en' && it.target == 'fr' }.state", equalTo("ready"));
         given().when().get("/q/health/ready").then().statusCode(200);
     }
 
@@ -58,6 +54,13 @@ class ShippedModelsTest {
         String german = translatedWithDetectedSource(
                 "A man in a blue shirt is riding a bike down the street. Two dogs are playing in the snow.", "en", "de");
         assertTrue(german.contains("Mann") && german.contains("Hunde"), german);
+    }
+
+    @Test
+    void theShippedModelTranslatesEnglishIntoFrench() {
+        String french = translatedWithDetectedSource(
+                "A man in a blue shirt is riding a bike down the street. Two dogs are playing in the snow.", "en", "fr");
+        assertTrue(french.contains("homme") && french.contains("chiens"), french);
     }
 
     @Test
@@ -100,22 +103,5 @@ class ShippedModelsTest {
         // judged by an independent model: OpenNLP's language detector must read the output as the target language
         assertEquals(target, new LanguageDetector().detect(translation).code(), translation);
         return translation;
-    }
-
-    @Test
-    void aPairWithoutModelSaysWhereToLearnHowToTrainIt() {
-        given().contentType(ContentType.JSON).body(Map.of("text", "A man rides a bike.", "source", "en", "target",
-                        "fr"))
-                .when().post("/api/translate")
-                .then().statusCode(503)
-                .header("Retry-After", Integer::parseInt, allOf(greaterThan(0), lessThanOrEqualTo(300)))
-                .body("status", equalTo(503))
-                .body("error", containsString("No en-fr translation model is installed"))
-                .body("error", containsString("translator/TRAINING.md"))
-                // the command is for the operator's log and the docs, not for the page that shows this message
-                .body("error", not(containsString("TrainTranslator")));
-        // input errors still come first
-        given().contentType(ContentType.JSON).body(Map.of("text", "", "target", "de"))
-                .when().post("/api/translate").then().statusCode(400);
     }
 }
