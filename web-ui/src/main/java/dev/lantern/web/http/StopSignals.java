@@ -1,6 +1,7 @@
 package dev.lantern.web.http;
 
 import io.quarkus.runtime.ApplicationLifecycleManager;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -23,6 +24,9 @@ public class StopSignals {
 
     /** Before the apps' own start-up observers, which begin loading the models. */
     void install(@Observes @Priority(1) StartupEvent event) {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return; // dev and test modes keep their own Ctrl-C and exit handling
+        }
         for (String name : List.of("TERM", "INT", "HUP")) {
             try {
                 Signal.handle(new Signal(name), StopSignals::stop);
@@ -36,7 +40,7 @@ public class StopSignals {
         int status = 128 + signal.getNumber();
         received = true;
         if (ApplicationLifecycleManager.getCurrentApplication() == null) {
-            System.exit(status); // not started by Quarkus's main (a test): the JVM's own exit, as without this class
+            System.exit(status); // not started by Quarkus's main: the JVM's own exit, as without this class
         } else {
             Quarkus.asyncExit(status);
         }
