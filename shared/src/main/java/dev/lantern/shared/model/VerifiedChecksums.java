@@ -22,6 +22,8 @@ final class VerifiedChecksums {
     private static final Logger LOG = Logger.getLogger(VerifiedChecksums.class);
 
     private final Path record;
+    /** The record as read at the first question, then as this process has added to it. */
+    private Properties entries;
 
     VerifiedChecksums(Path cache) {
         this.record = cache.resolve("verified-sha256.properties");
@@ -30,7 +32,7 @@ final class VerifiedChecksums {
     /** True when {@code file}, as it is now, was found to have {@code sha256} before. */
     synchronized boolean known(Path file, String sha256) {
         String key = key(file);
-        return key != null && (key + " " + sha256).equals(load().getProperty(file.toAbsolutePath().toString()));
+        return key != null && (key + " " + sha256).equals(entries().getProperty(file.toAbsolutePath().toString()));
     }
 
     /** Notes that {@code file}, as it is now, has {@code sha256}. */
@@ -39,14 +41,13 @@ final class VerifiedChecksums {
         if (key == null) {
             return;
         }
-        Properties known = load();
-        known.setProperty(file.toAbsolutePath().toString(), key + " " + sha256);
+        entries().setProperty(file.toAbsolutePath().toString(), key + " " + sha256);
         Path partial = null;
         try {
             Files.createDirectories(record.getParent());
             partial = Files.createTempFile(record.getParent(), "verified-sha256", ".part");
             try (OutputStream out = Files.newOutputStream(partial)) {
-                known.store(out, "model files whose sha256 was checked: path = size modified-ms sha256");
+                entries.store(out, "model files whose sha256 was checked: path = size modified-ms sha256");
             }
             try {
                 Files.move(partial, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -65,16 +66,19 @@ final class VerifiedChecksums {
         }
     }
 
-    private Properties load() {
-        Properties known = new Properties();
+    private Properties entries() {
+        if (entries != null) {
+            return entries;
+        }
+        entries = new Properties();
         if (Files.isRegularFile(record)) {
             try (InputStream in = Files.newInputStream(record)) {
-                known.load(in);
+                entries.load(in);
             } catch (IOException | IllegalArgumentException e) {
                 LOG.debugf("Ignoring an unreadable %s: %s", record, e);
             }
         }
-        return known;
+        return entries;
     }
 
     /** Size and modification time, or null when the file cannot be looked at. */
