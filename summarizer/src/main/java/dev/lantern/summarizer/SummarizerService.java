@@ -48,8 +48,8 @@ public class SummarizerService {
             EmbeddingModel embeddings = EmbeddingModel.load(config, lantern.models().cache(), registry);
             // Readiness waits for the embedding model only. The language detector's model starts to read now, on
             // its own thread, and takes a second more on a small box; a request that needs it meanwhile waits.
-            return new ExtractiveModel(embeddings, new SentenceSplitter(), ScorerWeights.of(config.scoring()),
-                    LanguageDetector.shared());
+            LanguageDetector.shared();
+            return new ExtractiveModel(embeddings, new SentenceSplitter(), ScorerWeights.of(config.scoring()));
         });
     }
 
@@ -77,16 +77,16 @@ public class SummarizerService {
             throw new BadInputException("sentences may be at most " + config.limits().maxSentences() + ".");
         }
         ExtractiveModel model = slot.get();
-        String language = language(model.languages(), text);
+        String language = language(text);
         return model.summarizer().summarize(text, budget).thenApply(summary -> summary.withLanguage(language));
     }
 
-    private static String language(CompletableFuture<LanguageDetector> languages, String text) {
+    private static String language(String text) {
         if (text.codePoints().filter(Character::isLetter).limit(MIN_LETTERS_TO_JUDGE_LANGUAGE).count()
                 < MIN_LETTERS_TO_JUDGE_LANGUAGE) {
             return "en";
         }
-        DetectedLanguage detected = languages.join().detect(text);
+        DetectedLanguage detected = LanguageDetector.shared().join().detect(text);
         if (!LANGUAGES.contains(detected.code())) {
             throw new UnprocessableInputException("The text looks like language '" + detected.code()
                     + "' (confidence " + Math.round(detected.confidence() * 100) + "%); summaries need a sentence"
@@ -111,13 +111,11 @@ public class SummarizerService {
         return slot.problem();
     }
 
-    /** What the slot holds: the summarizer with the embedding model it owns, and the language detector. */
-    private record ExtractiveModel(EmbeddingModel embeddings, Summarizer summarizer,
-            CompletableFuture<LanguageDetector> languages) implements AutoCloseable {
+    /** What the slot holds: the summarizer with the embedding model it owns. */
+    private record ExtractiveModel(EmbeddingModel embeddings, Summarizer summarizer) implements AutoCloseable {
 
-        ExtractiveModel(EmbeddingModel embeddings, SentenceSplitter splitter, ScorerWeights weights,
-                CompletableFuture<LanguageDetector> languages) {
-            this(embeddings, new ExtractiveSummarizer(splitter, embeddings, weights), languages);
+        ExtractiveModel(EmbeddingModel embeddings, SentenceSplitter splitter, ScorerWeights weights) {
+            this(embeddings, new ExtractiveSummarizer(splitter, embeddings, weights));
         }
 
         @Override
