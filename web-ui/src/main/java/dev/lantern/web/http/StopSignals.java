@@ -36,14 +36,10 @@ public class StopSignals {
         }
     }
 
+    /** Installed only once Quarkus's main is starting the app, so there is always an app to stop. */
     private static void stop(Signal signal) {
-        int status = 128 + signal.getNumber();
         received = true;
-        if (ApplicationLifecycleManager.getCurrentApplication() == null) {
-            System.exit(status); // not started by Quarkus's main: the JVM's own exit, as without this class
-        } else {
-            Quarkus.asyncExit(status);
-        }
+        Quarkus.asyncExit(128 + signal.getNumber());
     }
 
     /** Whether the app is stopping: a stop signal came, or the JVM is exiting for another reason. */
