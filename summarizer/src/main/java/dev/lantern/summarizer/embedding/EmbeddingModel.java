@@ -4,6 +4,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.lantern.shared.engine.DeviceChoice;
 import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.shared.model.BundledFile;
 import dev.lantern.shared.serving.BatchingOptions;
 import dev.lantern.shared.serving.Inference;
 import dev.lantern.shared.serving.ModelDefinition;
@@ -11,10 +12,8 @@ import dev.lantern.shared.serving.ServedModel;
 import dev.lantern.summarizer.SummarizerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.net.URL;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,42 +82,20 @@ public final class EmbeddingModel implements AutoCloseable {
         }
     }
 
-    /** Copies classpath resource {@code name} to {@code dir}, unless a copy of the same size is there already. */
+    /** Copies classpath resource {@code name} to {@code dir}, unless an identical copy is there already. */
     static Path extract(String name, Path dir) {
-        try (InputStream in = EmbeddingModel.class.getResourceAsStream("/" + name)) {
-            if (in == null) {
-                throw new ModelUnavailableException("Model resource " + name + " is not on the classpath: the jar"
-                        + " dev.langchain4j:langchain4j-embeddings-" + name.replaceFirst("(-tokenizer)?\\.[a-z]+$", "")
-                        + " is missing.");
-            }
-            Path target = dir.resolve(name);
-            long size = sizeOf(name);
-            if (Files.isRegularFile(target) && size >= 0 && Files.size(target) == size) {
-                return target;
-            }
-            Files.createDirectories(dir);
-            Path partial = Files.createTempFile(dir, name, ".part");
-            try {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
-            return target;
+        URL resource = EmbeddingModel.class.getResource("/" + name);
+        if (resource == null) {
+            throw new ModelUnavailableException("Model resource " + name + " is not on the classpath: the jar"
+                    + " dev.langchain4j:langchain4j-embeddings-" + name.replaceFirst("(-tokenizer)?\\.[a-z]+$", "")
+                    + " is missing.");
+        }
+        try {
+            return BundledFile.copy(resource, dir.resolve(name));
         } catch (IOException e) {
             throw new ModelUnavailableException("Model resource " + name + " cannot be copied to " + dir + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    private static long sizeOf(String name) throws IOException {
-        var url = EmbeddingModel.class.getResource("/" + name);
-        if (url == null) {
-            return -1;
-        }
-        var connection = url.openConnection();
-        connection.setUseCaches(false);
-        return connection.getContentLengthLong();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.lantern.translator.serving;
 
 import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.shared.model.BundledFile;
 import dev.lantern.shared.model.ModelStore;
 import dev.lantern.shared.model.RemoteFile;
 import dev.lantern.shared.runtime.LanternConfig;
@@ -9,11 +10,9 @@ import dev.lantern.translator.TranslatorConfig;
 import dev.lantern.translator.model.SentenceTranslator;
 import dev.lantern.translator.model.TranslationConfidence;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -108,25 +107,9 @@ public final class ModelFolders {
         return new ModelUnavailableException(TrainingCommand.advice(pair, what));
     }
 
-    /** Copies a resource to {@code target} unless a copy of the same size is there already. */
     private static void copy(URL resource, Path target) {
         try {
-            var connection = resource.openConnection();
-            connection.setUseCaches(false);
-            long size = connection.getContentLengthLong();
-            try (InputStream in = connection.getInputStream()) {
-                if (Files.isRegularFile(target) && size >= 0 && Files.size(target) == size) {
-                    return;
-                }
-                Files.createDirectories(target.getParent());
-                Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-                try {
-                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(partial);
-                }
-            }
+            BundledFile.copy(resource, target);
         } catch (IOException e) {
             throw new ModelUnavailableException("The translation model file " + resource + " cannot be copied to "
                     + target + ": " + e.getMessage(), e);
