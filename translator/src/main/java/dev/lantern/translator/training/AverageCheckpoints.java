@@ -15,10 +15,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Averages the weights of several checkpoints of one run (the last epochs, kept with {@code --keep-epochs}) into a
- * compact fp16 model directory: {@code AverageCheckpoints MODEL_DIR OUTPUT_DIR WEIGHTS...}, where MODEL_DIR gives
- * the config and vocabulary (the run's {@code best} folder). Worth trying when the last epochs still move (an
- * inverse-sqrt run); after the shipped cosine runs it cost 0.2 BLEU against the best epoch (TRAINING.md).
+ * Averages the weights of checkpoints of one architecture into a compact fp16 model directory:
+ * {@code AverageCheckpoints MODEL_DIR OUTPUT_DIR PARAMS[:SHARE]...}, where MODEL_DIR gives the config and vocabulary
+ * (a run's {@code best} folder) and SHARE (default 1) is a file's relative weight in the mean. Two uses
+ * (TRAINING.md): the last epochs of one run, kept with {@code --keep-epochs}; and fine-tunes of one shipped model on
+ * different data, whose weighted mean keeps what each learnt (a "model soup").
  */
 public final class AverageCheckpoints {
 
@@ -27,16 +28,16 @@ public final class AverageCheckpoints {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: AverageCheckpoints MODEL_DIR OUTPUT_DIR WEIGHTS...");
+            System.err.println("usage: AverageCheckpoints MODEL_DIR OUTPUT_DIR PARAMS[:SHARE]...");
             System.exit(2);
         }
         DjlEnvironment.lockDown();
         Path modelDir = Path.of(args[0]);
         Path output = Path.of(args[1]);
-        List<Path> weights = Arrays.stream(args, 2, args.length).map(Path::of).toList();
+        List<Checkpoint> checkpoints = Arrays.stream(args, 2, args.length).map(Checkpoint::parse).toList();
         Path averaged = Files.createTempFile("lantern-average", ".params");
         try (SentenceTranslator model = SentenceTranslator.load(modelDir, Device.cpu())) {
-            average(weights, averaged);
+            average(checkpoints, averaged);
             // loading checks the averaged arrays against the model's names and shapes before the fp16 export
             NDManager manager = model.model().getParameters().get(0).getValue().getArray().getManager();
             SentenceTranslator.loadParametersInto(model.model(), manager, averaged);
@@ -44,24 +45,53 @@ public final class AverageCheckpoints {
         } finally {
             Files.deleteIfExists(averaged);
         }
-        System.out.printf("averaged %d checkpoints into %s (fp16)%n", weights.size(), output);
+        System.out.printf("averaged %s into %s (fp16)%n", checkpoints, output);
     }
 
-    /** Writes the element-wise mean (fp32) of parameter files that hold the same arrays in the same order. */
-    public static void average(List<Path> inputs, Path output) throws IOException {
+    /** A parameter file and its relative weight in the mean. */
+    public record Checkpoint(Path file, double share) {
+
+        public Checkpoint {
+            if (!(share > 0) || Double.isInfinite(share)) {
+                throw new IllegalArgumentException(file + ": its share must be a positive number, not " + share);
+            }
+        }
+
+        /** {@code path} or {@code path:share}. */
+        static Checkpoint parse(String arg) {
+            int colon = arg.lastIndexOf(':');
+            if (colon > 0 && arg.substring(colon + 1).matches("[0-9.]+")) {
+                return new Checkpoint(Path.of(arg.substring(0, colon)), Double.parseDouble(arg.substring(colon + 1)));
+            }
+            return new Checkpoint(Path.of(arg), 1);
+        }
+
+        @Override
+        public String toString() {
+            return file + ":" + share;
+        }
+    }
+
+    /**
+     * Writes the weighted element-wise mean (fp32) of parameter files that hold the same arrays in the same order.
+     */
+    public static void average(List<Checkpoint> inputs, Path output) throws IOException {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("nothing to average");
         }
+        double total = inputs.stream().mapToDouble(Checkpoint::share).sum();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             NDList sum = new NDList();
-            for (Path input : inputs) {
+            for (Checkpoint checkpoint : inputs) {
+                Path input = checkpoint.file();
+                float weight = (float) (checkpoint.share() / total);
                 try (NDManager scratch = manager.newSubManager()) {
                     NDList arrays = NDList.decode(scratch, Files.readAllBytes(input));
                     if (sum.isEmpty()) {
                         for (NDArray array : arrays) {
-                            // duplicate(), not toType(FLOAT32, true): for an fp32 array that returns a tensor on
-                            // the same storage, which dies with the scratch manager
-                            NDArray copy = array.toType(DataType.FLOAT32, false).duplicate();
+                            // a new array, not toType(FLOAT32, true) alone: for an fp32 array that returns a tensor
+                            // on the same storage, which dies with the scratch manager
+                            NDArray copy = array.toType(DataType.FLOAT32, false).mul(weight);
                             copy.attach(manager);
                             copy.setName(array.getName());
                             sum.add(copy);
@@ -69,8 +99,8 @@ public final class AverageCheckpoints {
                         continue;
                     }
                     if (arrays.size() != sum.size()) {
-                        throw new IOException(input + " holds " + arrays.size() + " arrays, " + inputs.get(0)
-                                + " " + sum.size());
+                        throw new IOException(input + " holds " + arrays.size() + " arrays, "
+                                + inputs.get(0).file() + " " + sum.size());
                     }
                     for (int i = 0; i < arrays.size(); i++) {
                         NDArray array = arrays.get(i);
@@ -80,12 +110,9 @@ public final class AverageCheckpoints {
                                     + array.getShape() + ", expected " + sum.get(i).getName() + " "
                                     + sum.get(i).getShape());
                         }
-                        sum.get(i).addi(array.toType(DataType.FLOAT32, false));
+                        sum.get(i).addi(array.toType(DataType.FLOAT32, false).mul(weight));
                     }
                 }
-            }
-            for (NDArray array : sum) {
-                array.divi(inputs.size());
             }
             Path partial = output.resolveSibling(output.getFileName() + ".partial");
             Files.write(partial, sum.encode());

@@ -60,20 +60,21 @@ class TrainTranslatorTest {
         assertEquals(2, progress.epoch());
         assertTrue(progress.step() > 20);
 
-        // --keep-epochs 2 kept both epochs' weights; averaging them gives their element-wise mean, in fp16
+        // --keep-epochs 2 kept both epochs' weights; averaging them with shares 3 and 1 gives their element-wise
+        // weighted mean, in fp16
         Path epochs = out.resolve("last/epochs");
         Path first = epochs.resolve(TrainTranslator.epochFile(1));
         Path second = epochs.resolve(TrainTranslator.epochFile(2));
         Path averaged = dir.resolve("averaged");
         AverageCheckpoints.main(new String[] {out.resolve("best").toString(), averaged.toString(),
-            first.toString(), second.toString()});
+            first + ":3", second.toString()});
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             NDArray a = NDList.decode(manager, Files.readAllBytes(first)).get(0);
             NDArray b = NDList.decode(manager, Files.readAllBytes(second)).get(0);
             NDArray mean = NDList.decode(manager, Files.readAllBytes(averaged.resolve("model.params"))).get(0);
             assertEquals(DataType.FLOAT16, mean.getDataType());
             assertTrue(a.sub(b).abs().max().getFloat() > 1e-3, "two epochs apart, the weights differ");
-            float error = a.add(b).div(2).sub(mean.toType(DataType.FLOAT32, false)).abs().max().getFloat();
+            float error = a.mul(3).add(b).div(4).sub(mean.toType(DataType.FLOAT32, false)).abs().max().getFloat();
             assertTrue(error < 2e-3, "averaged weights are off by " + error);
         }
         try (SentenceTranslator model = SentenceTranslator.load(averaged, Device.cpu())) {
