@@ -1,5 +1,6 @@
 package dev.lantern.shared.serving;
 
+import dev.lantern.shared.engine.NativeHeap;
 import dev.lantern.shared.error.ModelUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -71,6 +72,7 @@ public final class ModelSlot<T extends AutoCloseable> implements AutoCloseable {
         Snapshot<T> before = current.get();
         try {
             T model = loader.get();
+            NativeHeap.releaseFreeMemory(); // what the load freed, kept by malloc, would count as the app's memory
             if (!current.compareAndSet(before, new Snapshot<>(State.READY, model, null, 0))) {
                 model.close(); // the slot was closed while the model loaded
             } else if (attempt > 0) {
