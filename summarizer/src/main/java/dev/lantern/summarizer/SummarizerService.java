@@ -49,7 +49,8 @@ public class SummarizerService {
             // Readiness waits for the embedding model only. The language detector's model starts to read now, on
             // its own thread, and takes a second more on a small box; a request that needs it meanwhile waits.
             LanguageDetector.shared();
-            return new ExtractiveModel(embeddings, new SentenceSplitter(), ScorerWeights.of(config.scoring()));
+            return new ExtractiveModel(embeddings, new SentenceSplitter(), ScorerWeights.of(config.scoring()),
+                    config.limits().maxTextSentences());
         });
     }
 
@@ -61,7 +62,8 @@ public class SummarizerService {
      * Summarises {@code text} within {@code budget}; the future fails with a {@code LanternException} on overload.
      *
      * @throws BadInputException when the text is blank
-     * @throws PayloadTooLargeException when it is longer than {@code lantern.summarizer.limits.max-chars}
+     * @throws PayloadTooLargeException when it is longer than {@code lantern.summarizer.limits.max-chars} or has more
+     *     sentences than {@code max-text-sentences}
      * @throws UnprocessableInputException when it is in a language with no sentence model
      */
     public CompletableFuture<Summary> summarize(String text, LengthBudget budget) {
@@ -114,8 +116,9 @@ public class SummarizerService {
     /** What the slot holds: the summarizer with the embedding model it owns. */
     private record ExtractiveModel(EmbeddingModel embeddings, Summarizer summarizer) implements AutoCloseable {
 
-        ExtractiveModel(EmbeddingModel embeddings, SentenceSplitter splitter, ScorerWeights weights) {
-            this(embeddings, new ExtractiveSummarizer(splitter, embeddings, weights));
+        ExtractiveModel(EmbeddingModel embeddings, SentenceSplitter splitter, ScorerWeights weights,
+                int maxTextSentences) {
+            this(embeddings, new ExtractiveSummarizer(splitter, embeddings, weights, maxTextSentences));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.lantern.summarizer.extractive;
 
 import dev.lantern.shared.error.BadInputException;
+import dev.lantern.shared.error.PayloadTooLargeException;
 import dev.lantern.shared.text.Sentence;
 import dev.lantern.shared.text.SentenceSplitter;
 import dev.lantern.summarizer.ChosenSentence;
@@ -23,12 +24,16 @@ public final class ExtractiveSummarizer implements Summarizer {
     private final EmbeddingModel embeddings;
     private final SentenceScorer scorer;
     private final SentenceSelector selector;
+    private final int maxTextSentences;
 
-    public ExtractiveSummarizer(SentenceSplitter splitter, EmbeddingModel embeddings, ScorerWeights weights) {
+    /** {@code maxTextSentences} bounds the memory of one request: the scorer holds a similarity for every pair. */
+    public ExtractiveSummarizer(SentenceSplitter splitter, EmbeddingModel embeddings, ScorerWeights weights,
+            int maxTextSentences) {
         this.splitter = splitter;
         this.embeddings = embeddings;
         this.scorer = new SentenceScorer(weights);
         this.selector = new SentenceSelector(weights.redundancy(), weights.minWords());
+        this.maxTextSentences = maxTextSentences;
     }
 
     @Override
@@ -43,6 +48,10 @@ public final class ExtractiveSummarizer implements Summarizer {
         long split = System.nanoTime();
         if (sentences.isEmpty()) {
             throw new BadInputException("The text has no sentences to summarise (no letters or digits).");
+        }
+        if (sentences.size() > maxTextSentences) {
+            throw new PayloadTooLargeException("The text has " + sentences.size() + " sentences; at most "
+                    + maxTextSentences + " can be summarised at once.");
         }
         return embeddings.embed(sentences.stream().map(Sentence::text).toList()).thenApply(embedded -> {
             long embeddedAt = System.nanoTime();

@@ -113,6 +113,19 @@ class SummarizeResourceTest {
     }
 
     @Test
+    void tooManySentencesIs413() {
+        // within max-chars, but a similarity for each pair of 2,500 sentences would take 50 MB of heap
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2500; i++) {
+            text.append("The team played game ").append(i).append(" in the rain. ");
+        }
+        assertTrue(text.length() < 100_000);
+        given().contentType(ContentType.TEXT).body(text.toString())
+                .when().post("/api/summarize")
+                .then().statusCode(413).body("error", containsString("2500 sentences; at most 2000"));
+    }
+
+    @Test
     void notTextIs415() {
         given().contentType("image/png").body(new byte[] {(byte) 0x89, 'P', 'N', 'G'})
                 .when().post("/api/summarize")

@@ -83,7 +83,7 @@ public final class SummarizerBenchmark {
         try (EmbeddingModel model = EmbeddingModel.load(config, repo.resolve("summarizer/target/model-cache"),
                 new SimpleMeterRegistry())) {
             ExtractiveSummarizer summarizer = new ExtractiveSummarizer(new SentenceSplitter(), model,
-                    ScorerWeights.of(config.scoring()));
+                    ScorerWeights.of(config.scoring()), config.limits().maxTextSentences());
             LengthBudget three = LengthBudget.sentences(3);
             results.add(load.measure("in-process, 1 thread", 1, articles,
                     text -> summarizer.summarize(text, three).get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS)));

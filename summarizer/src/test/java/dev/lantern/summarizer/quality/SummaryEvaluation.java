@@ -151,7 +151,8 @@ public final class SummaryEvaluation {
     }
 
     private static RougeTotals evaluate(List<Document> documents, ScorerWeights weights, LengthBudget budget) {
-        ExtractiveSummarizer summarizer = new ExtractiveSummarizer(new SentenceSplitter(), null, weights);
+        ExtractiveSummarizer summarizer = new ExtractiveSummarizer(new SentenceSplitter(), null, weights,
+                Integer.MAX_VALUE);
         RougeTotals totals = new RougeTotals();
         for (Document d : documents) {
             String summary = summarizer.choose(d.sentences(), d.vectors(), budget).stream()
