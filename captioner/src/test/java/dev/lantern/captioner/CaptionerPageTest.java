@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -125,8 +126,8 @@ class CaptionerPageTest extends BrowserPageTest {
     }
 
     @Test
-    void aNonImageShowsAReadableErrorAndNoCaption() throws IOException {
-        Path text = Files.createTempFile("not-an-image", ".jpg");
+    void aNonImageShowsAReadableErrorAndNoCaption(@TempDir Path folder) throws IOException {
+        Path text = folder.resolve("not-an-image.jpg");
         Files.writeString(text, "this is text", StandardCharsets.UTF_8);
         browser.findElement(By.cssSelector("#drop input[type=file]")).sendKeys(text.toString());
 

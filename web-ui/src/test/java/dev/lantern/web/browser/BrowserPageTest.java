@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,18 +32,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public abstract class BrowserPageTest {
 
     protected static ChromeDriver browser;
+    private static Path profile;
 
     @BeforeAll
     static void startBrowser() throws IOException {
         assumeTrue(HeadlessChromium.installed(), "Debian chromium and chromium-driver are not installed");
-        browser = HeadlessChromium.start();
+        profile = Files.createTempDirectory("lantern-chromium-");
+        browser = HeadlessChromium.start(profile);
     }
 
     @AfterAll
-    static void stopBrowser() {
+    static void stopBrowser() throws IOException {
         if (browser != null) {
             browser.quit();
             browser = null;
+        }
+        if (profile != null) {
+            // a profile is ~3 MB of files: left behind, every test run would add some 40 MB to the temp folder
+            try (Stream<Path> files = Files.walk(profile)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            profile = null;
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.lantern.web.browser;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +38,8 @@ public final class HeadlessChromium {
         return new File(BROWSER).canExecute() && new File(DRIVER).canExecute();
     }
 
-    public static ChromeDriver start() throws IOException {
-        Path profile = Files.createTempDirectory("lantern-chromium-");
-        profile.toFile().deleteOnExit();
+    /** Starts a browser whose profile lives in {@code profile}, an empty folder that the caller removes after quit. */
+    public static ChromeDriver start(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
