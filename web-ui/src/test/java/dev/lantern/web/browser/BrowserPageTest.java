@@ -6,19 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -32,29 +30,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public abstract class BrowserPageTest {
 
     protected static ChromeDriver browser;
-    private static Path profile;
+
+    /** The browser's profile, about 3 MB of files; JUnit removes it after the class (after {@link #stopBrowser}). */
+    @TempDir
+    static Path profile;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
+    static void startBrowser() {
         assumeTrue(HeadlessChromium.installed(), "Debian chromium and chromium-driver are not installed");
-        profile = Files.createTempDirectory("lantern-chromium-");
         browser = HeadlessChromium.start(profile);
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
+    static void stopBrowser() {
         if (browser != null) {
             browser.quit();
             browser = null;
-        }
-        if (profile != null) {
-            // a profile is ~3 MB of files: left behind, every test run would add some 40 MB to the temp folder
-            try (Stream<Path> files = Files.walk(profile)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            profile = null;
         }
     }
 

@@ -38,7 +38,7 @@ public final class HeadlessChromium {
         return new File(BROWSER).canExecute() && new File(DRIVER).canExecute();
     }
 
-    /** Starts a browser whose profile lives in {@code profile}, an empty folder that the caller removes after quit. */
+    /** Starts a browser whose profile lives in {@code profile}, an empty folder that the caller removes after quit */
     public static ChromeDriver start(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
