@@ -4,7 +4,7 @@
 # "edge-app"). Maven runs it (parent pom, execution "edge-distribution");
 # by hand:
 #
-#   scripts/make-distribution.sh <app folder> <version> <platform> <initial heap> <max heap>
+#   scripts/make-distribution.sh <app folder> <version> <platform> <initial heap> <max heap> <young generation>
 #
 # The archive holds one folder, lantern-<app>-<version>/:
 #   bin/lantern-<app>   the launcher (JVM options from conf/jvm.options, class-data cache, natives, model folder)
@@ -19,6 +19,7 @@ version=$2
 platform=$3
 min_heap=$4
 max_heap=$5
+young_heap=$6
 app=$(basename "$app_dir")
 name=lantern-$app-$version
 work=$app_dir/target/edge
@@ -54,7 +55,8 @@ done
 
 sed -e "s/@APP@/$app/g" "$(dirname "$0")/edge/launcher.sh" > "$root/bin/lantern-$app"
 chmod +x "$root/bin/lantern-$app"
-sed -e "s/@MIN_HEAP@/$min_heap/g" -e "s/@MAX_HEAP@/$max_heap/g" "$(dirname "$0")/edge/jvm.options" > "$root/conf/jvm.options"
+sed -e "s/@MIN_HEAP@/$min_heap/g" -e "s/@MAX_HEAP@/$max_heap/g" -e "s/@YOUNG_HEAP@/$young_heap/g" \
+  "$(dirname "$0")/edge/jvm.options" > "$root/conf/jvm.options"
 sed -e "s/@APP@/$app/g" -e "s/@VERSION@/$version/g" -e "s/@PLATFORM@/$platform/g" \
   "$(dirname "$0")/edge/README.txt" > "$root/README.txt"
 
