@@ -1,8 +1,11 @@
 package dev.lantern.classifier;
 
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.lantern.classifier.translator.ClassProbabilities;
 import dev.lantern.classifier.translator.ImageClassificationTranslator;
 import dev.lantern.shared.engine.DeviceChoice;
+import dev.lantern.shared.engine.ModelFormat;
 import dev.lantern.shared.error.ModelUnavailableException;
 import dev.lantern.shared.image.ImagePreprocessing;
 import dev.lantern.shared.model.LabelList;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,18 +59,43 @@ public final class ClassifierModel implements AutoCloseable {
         ClassifierConfig.Batching batching = config.batching();
         int threads = config.model().threads() > 0 ? config.model().threads()
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / batching.workers());
-        ModelDefinition definition = new ModelDefinition(config.name(), modelFile, DeviceChoice.parse(config.device()),
-                Map.of("intraOpNumThreads", String.valueOf(threads), "interOpNumThreads", "1"));
         BufferedImage warmUpSample = new BufferedImage(preprocessing.resizeShorter(), preprocessing.resizeShorter(),
                 BufferedImage.TYPE_INT_RGB);
-        ServedModel<BufferedImage, ClassProbabilities> served = ServedModel.load(definition, BufferedImage.class,
-                ClassProbabilities.class,
-                new ImageClassificationTranslator(preprocessing, labels.size(),
-                        config.output() == ClassifierConfig.Output.LOGITS),
-                new BatchingOptions(batching.maxSize(), Duration.ofMillis(batching.maxWaitMs()),
-                        batching.queueCapacity(), batching.workers()),
-                registry, warmUpSample);
-        return new ClassifierModel(served, List.copyOf(labels));
+        // the session keeps its own copy of these settings: they can be closed once it is made
+        try (OrtSession.SessionOptions session = sessionOptions()) {
+            Map<String, Object> engineOptions = new HashMap<>(Map.of("intraOpNumThreads", String.valueOf(threads),
+                    "interOpNumThreads", "1"));
+            if (ModelFormat.of(modelFile) == ModelFormat.ONNX) {
+                engineOptions.put("sessionOptions", session);
+            }
+            ModelDefinition definition = new ModelDefinition(config.name(), modelFile,
+                    DeviceChoice.parse(config.device()), engineOptions);
+            ServedModel<BufferedImage, ClassProbabilities> served = ServedModel.load(definition, BufferedImage.class,
+                    ClassProbabilities.class,
+                    new ImageClassificationTranslator(preprocessing, labels.size(),
+                            config.output() == ClassifierConfig.Output.LOGITS),
+                    new BatchingOptions(batching.maxSize(), Duration.ofMillis(batching.maxWaitMs()),
+                            batching.queueCapacity(), batching.workers()),
+                    registry, warmUpSample);
+            return new ClassifierModel(served, List.copyOf(labels));
+        }
+    }
+
+    /**
+     * ONNX Runtime's settings for the classifier's session. Its int8 kernels on x86 CPUs without VNNI (AVX2 only, such
+     * as AMD Zen 3) add pairs of products in 16-bit registers that saturate: on such a machine the int8 MobileNetV2
+     * named 7 of the 12 test photos right instead of 9. {@code session.x64quantprecision} widens them; no slower there
+     * (measured: 12 photos in 687 ms against 726).
+     */
+    static OrtSession.SessionOptions sessionOptions() {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        try {
+            options.addConfigEntry("session.x64quantprecision", "1");
+            return options;
+        } catch (OrtException e) {
+            options.close();
+            throw new ModelUnavailableException("ONNX Runtime refused a session setting: " + e.getMessage(), e);
+        }
     }
 
     static ImagePreprocessing preprocessing(ClassifierConfig.Preprocessing p) {

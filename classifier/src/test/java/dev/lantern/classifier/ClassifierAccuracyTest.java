@@ -52,7 +52,7 @@ class ClassifierAccuracyTest {
         if (reference == null) {
             environment = OrtEnvironment.getEnvironment();
             reference = environment.createSession(TestData.models().resolve("mobilenetv2-12-int8.onnx").toString(),
-                    new OrtSession.SessionOptions());
+                    ClassifierModel.sessionOptions());
         }
     }
 

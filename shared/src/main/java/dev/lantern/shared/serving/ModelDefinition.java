@@ -11,9 +11,10 @@ import java.util.Map;
  * @param name a short name reported by the API and used in metrics
  * @param file the resolved local model file
  * @param device where to run it
- * @param engineOptions DJL criteria options passed to the engine (for ONNX Runtime: intraOpNumThreads, ...)
+ * @param engineOptions load options passed to the engine: strings (for ONNX Runtime: intraOpNumThreads, ...) or, where
+ *     the engine reads one, an object (ONNX Runtime: sessionOptions, an {@code OrtSession.SessionOptions})
  */
-public record ModelDefinition(String name, Path file, DeviceChoice device, Map<String, String> engineOptions) {
+public record ModelDefinition(String name, Path file, DeviceChoice device, Map<String, ?> engineOptions) {
 
     public ModelFormat format() {
         return ModelFormat.of(file);

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
@@ -71,7 +72,7 @@ public final class ServedModel<I, O> implements AutoCloseable {
                     .optEngine(engineName)
                     .optDevice(device)
                     .optTranslator(translator);
-            definition.engineOptions().forEach(criteria::optOption);
+            criteria.optOptions(loadOptions(definition));
             long start = System.nanoTime();
             model = criteria.build().loadModel();
             for (int i = 0; i < batching.workers(); i++) {
@@ -103,6 +104,15 @@ public final class ServedModel<I, O> implements AutoCloseable {
             throw new ModelUnavailableException("Model " + definition.name() + " (" + definition.file()
                     + ") could not be loaded by " + engineName + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * DJL types the load options as strings, but hands them to the engine's {@code Model.load} as they are, and ONNX
+     * Runtime takes its session settings there as an object.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> loadOptions(ModelDefinition definition) {
+        return (Map<String, String>) (Map<String, ?>) definition.engineOptions();
     }
 
     public CompletableFuture<Inference<O>> submit(I input) {
