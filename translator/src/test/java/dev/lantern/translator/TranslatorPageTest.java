@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -87,6 +88,25 @@ class TranslatorPageTest extends BrowserPageTest {
         assertEquals("en", selected("target"));
         assertEquals("Der rote hund läuft.\nDer mann isst.", text.getAttribute("value"));
         assertEquals("", browser.findElement(By.id("translation")).getText());
+    }
+
+    @Test
+    void aDoubleClickSendsOneRequest() {
+        browser.executeScript("""
+                window.translateRequests = 0;
+                const fetchBefore = window.fetch;
+                window.fetch = (url, options) => {
+                  if (String(url).endsWith('/api/translate')) window.translateRequests++;
+                  return fetchBefore(url, options);
+                };""");
+        browser.findElement(By.id("text")).sendKeys("Two dogs are playing in the snow.");
+        String translated = translationAfter(() -> new Actions(browser).doubleClick(browser.findElement(By.id("go")))
+                .perform());
+        assertTrue(!translated.isBlank());
+        assertEquals(1L, browser.executeScript("return window.translateRequests"));
+        // once answered, the same text can be translated again
+        translationAfter(() -> browser.findElement(By.id("go")).click());
+        assertEquals(2L, browser.executeScript("return window.translateRequests"));
     }
 
     @Test
