@@ -56,7 +56,7 @@
     try {
       const request = JSON.stringify({text: submitted, ...length()});
       const answer = await Lantern.whileBusy(result, (signal) => Lantern.request('/api/summarize', {
-        method: 'POST', headers: {'Content-Type': 'application/json'}, body: request, signal}));
+        method: 'POST', headers: {'Content-Type': 'application/json'}, body: request, signal}), request);
       summary.textContent = answer.summary;
       copy.hidden = false;
       highlight(submitted, answer.sentences);

@@ -108,21 +108,16 @@
       + `${marked === 1 ? 'it' : 'them'}, most likely because the text is unlike what it learned from.`;
   }
 
-  /** The request being answered: a second click on the same text (a double click) waits for it, not a new one. */
-  let inFlight = null;
-
   async function translate() {
     await languagesLoaded; // a click before the pickers are filled would send no target
     const request = {text: text.value, target: target.value};
     if (source.value) request.source = source.value;
     const body = JSON.stringify(request);
-    if (body === inFlight) return;
-    inFlight = body;
     Lantern.clearError(errorBox);
     detected.textContent = '';
     try {
       const answer = await Lantern.whileBusy(result, (signal) => Lantern.request('/api/translate', {
-        method: 'POST', headers: {'Content-Type': 'application/json'}, body, signal}));
+        method: 'POST', headers: {'Content-Type': 'application/json'}, body, signal}), body);
       showTranslation(answer);
       lastSource = answer.source;
       if (answer.detectedSource) {
@@ -135,8 +130,6 @@
     } catch (e) {
       clearResult();
       Lantern.showError(errorBox, e.message);
-    } finally {
-      if (inFlight === body) inFlight = null;
     }
   }
 

@@ -111,16 +111,20 @@
    * Marks a region busy (spinner shown, its buttons disabled) while promise-returning work runs; work gets an
    * AbortSignal to pass to request(). Only the latest work of a region answers: starting new work aborts the running
    * one, whose caller then never resumes, so a slow older answer cannot overwrite a newer one or end its spinner.
+   * Work given the same key as the running work (the same request again: a double click) does not start; the running
+   * work answers, and this caller never resumes.
    */
-  async function whileBusy(region, work) {
+  async function whileBusy(region, work, key) {
+    const superseded = () => new Promise(() => {});
     const previous = running.get(region);
+    if (previous && key !== undefined && previous.key === key) return superseded();
     if (previous) previous.abort();
     const controller = new AbortController();
+    controller.key = key;
     running.set(region, controller);
     region.setAttribute('aria-busy', 'true');
     const buttons = Array.from(region.querySelectorAll('button'));
     buttons.forEach((b) => { b.disabled = true; });
-    const superseded = () => new Promise(() => {});
     try {
       const answer = await work(controller.signal);
       return controller.signal.aborted ? superseded() : answer;
