@@ -104,7 +104,7 @@
   /** The width below which lantern.css stacks the input above the result (.layout). */
   const ONE_COLUMN = window.matchMedia('(max-width: 44rem)');
 
-  /** The running work of each busy region, so that a newer request can cancel it. */
+  /** The running work of each busy region ({controller, key}), so that a newer request can cancel it. */
   const running = new WeakMap();
 
   /**
@@ -118,10 +118,9 @@
     const superseded = () => new Promise(() => {});
     const previous = running.get(region);
     if (previous && key !== undefined && previous.key === key) return superseded();
-    if (previous) previous.abort();
+    if (previous) previous.controller.abort();
     const controller = new AbortController();
-    controller.key = key;
-    running.set(region, controller);
+    running.set(region, {controller, key});
     region.setAttribute('aria-busy', 'true');
     const buttons = Array.from(region.querySelectorAll('button'));
     buttons.forEach((b) => { b.disabled = true; });
@@ -132,7 +131,7 @@
       if (controller.signal.aborted) return superseded();
       throw e;
     } finally {
-      if (running.get(region) === controller) {
+      if (running.get(region)?.controller === controller) {
         running.delete(region);
         region.setAttribute('aria-busy', 'false');
         buttons.forEach((b) => { b.disabled = false; });
