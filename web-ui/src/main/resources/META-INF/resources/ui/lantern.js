@@ -104,7 +104,7 @@
   /** The width below which lantern.css stacks the input above the result (.layout). */
   const ONE_COLUMN = window.matchMedia('(max-width: 44rem)');
 
-  /** The running work of each busy region ({controller, key}), so that a newer request can cancel it. */
+  /** The running work of each busy region, so that a newer request can cancel it. */
   const running = new WeakMap();
 
   /**
@@ -118,9 +118,10 @@
     const superseded = () => new Promise(() => {});
     const previous = running.get(region);
     if (previous && key !== undefined && previous.key === key) return superseded();
-    if (previous) previous.controller.abort();
+    if (previous) previous.abort();
     const controller = new AbortController();
-    running.set(region, {controller, key});
+    controller.key = key;
+    running.set(region, controller);
     region.setAttribute('aria-busy', 'true');
     const buttons = Array.from(region.querySelectorAll('button'));
     buttons.forEach((b) => { b.disabled = true; });
@@ -131,7 +132,7 @@
       if (controller.signal.aborted) return superseded();
       throw e;
     } finally {
-      if (running.get(region)?.controller === controller) {
+      if (running.get(region) === controller) {
         running.delete(region);
         region.setAttribute('aria-busy', 'false');
         buttons.forEach((b) => { b.disabled = false; });
