@@ -1,9 +1,12 @@
 package dev.lantern.captioner;
 
 import dev.lantern.captioner.describe.Detail;
+import dev.lantern.shared.engine.DeviceChoice;
 import dev.lantern.shared.image.ChannelOrder;
 import dev.lantern.shared.image.ResizeFilter;
+import dev.lantern.shared.runtime.Ranges;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +26,7 @@ public interface CaptionerConfig {
 
     /** auto, cpu or gpu. */
     @WithDefault("auto")
-    String device();
+    DeviceChoice device();
 
     Batching batching();
 
@@ -40,14 +43,17 @@ public interface CaptionerConfig {
 
         /** Side of the square model input. */
         @WithDefault("416")
+        @WithConverter(Ranges.AtLeastOne.class)
         int inputSize();
 
         /** Strides of the output levels, in the order the model lists its anchor rows. */
         @WithDefault("8,16,32")
+        @WithConverter(Ranges.AtLeastOne.class)
         List<Integer> strides();
 
         /** Grey level of the letterbox padding. */
         @WithDefault("114")
+        @WithConverter(Ranges.ColourLevel.class)
         int padValue();
 
         @WithDefault("BGR")
@@ -62,14 +68,17 @@ public interface CaptionerConfig {
 
         /** Lowest objectness × class score kept. */
         @WithDefault("0.3")
+        @WithConverter(Ranges.FloatFraction.class)
         float scoreThreshold();
 
         /** Boxes of one class that overlap a better one by more than this IoU are dropped. */
         @WithDefault("0.45")
+        @WithConverter(Ranges.FloatFraction.class)
         float nmsIou();
 
         /** Most objects answered per image. */
         @WithDefault("100")
+        @WithConverter(Ranges.AtLeastOne.class)
         int maxObjects();
     }
 
@@ -82,6 +91,7 @@ public interface CaptionerConfig {
 
         /** ONNX Runtime intra-op threads per forward pass; 0 lets Lantern choose (cores ÷ workers). */
         @WithDefault("0")
+        @WithConverter(Ranges.AtLeastZero.class)
         int threads();
     }
 
@@ -95,39 +105,48 @@ public interface CaptionerConfig {
     interface Batching {
         /** Images per forward pass; the YOLOX exports have a fixed batch axis of 1. */
         @WithDefault("1")
+        @WithConverter(Ranges.AtLeastOne.class)
         int maxSize();
 
         @WithDefault("0")
+        @WithConverter(Ranges.AtLeastZero.class)
         int maxWaitMs();
 
         @WithDefault("32")
+        @WithConverter(Ranges.AtLeastOne.class)
         int queueCapacity();
 
         @WithDefault("1")
+        @WithConverter(Ranges.AtLeastOne.class)
         int workers();
     }
 
     interface Images {
         @WithDefault("10485760")
+        @WithConverter(Ranges.AtLeastOneLong.class)
         long maxBytes();
 
         @WithDefault("40000000")
+        @WithConverter(Ranges.AtLeastOneLong.class)
         long maxPixels();
     }
 
     interface Tags {
         /** Classifier labels answered as tags (and read by the composer). */
         @WithDefault("5")
+        @WithConverter(Ranges.AtLeastOne.class)
         int topK();
     }
 
     interface Composer {
         /** Classifier probability from which its label is used in the caption. */
         @WithDefault("0.3")
+        @WithConverter(Ranges.Fraction.class)
         double confidentTag();
 
         /** Classifier probability from which its label replaces the word of a detected class ("a tabby cat"). */
         @WithDefault("0.7")
+        @WithConverter(Ranges.Fraction.class)
         double refineTag();
 
         /** Detail when the request does not say: sentence, or list (a sentence and what else is visible). */

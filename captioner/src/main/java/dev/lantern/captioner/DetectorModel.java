@@ -6,7 +6,6 @@ import dev.lantern.captioner.translator.Letterbox;
 import dev.lantern.captioner.translator.NonMaxSuppression;
 import dev.lantern.captioner.translator.YoloxGrid;
 import dev.lantern.captioner.translator.YoloxTranslator;
-import dev.lantern.shared.engine.DeviceChoice;
 import dev.lantern.shared.error.ModelUnavailableException;
 import dev.lantern.shared.model.LabelList;
 import dev.lantern.shared.model.ModelStore;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -64,10 +62,8 @@ public final class DetectorModel implements AutoCloseable {
                 detector.resizeFilter());
         YoloxGrid grid = new YoloxGrid(detector.inputSize(), detector.strides(), labels.size());
         CaptionerConfig.Batching batching = config.batching();
-        int threads = detector.model().threads() > 0 ? detector.model().threads()
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / batching.workers());
-        ModelDefinition definition = new ModelDefinition(config.name(), modelFile, DeviceChoice.parse(config.device()),
-                Map.of("intraOpNumThreads", String.valueOf(threads), "interOpNumThreads", "1"));
+        ModelDefinition definition = ModelDefinition.sharingCores(config.name(), modelFile, config.device(),
+                detector.model().threads(), batching.workers());
         ServedModel<BufferedImage, Detections> served = ServedModel.load(definition, BufferedImage.class,
                 Detections.class,
                 new YoloxTranslator(letterbox, grid, detector.scoreThreshold(),

@@ -1,8 +1,11 @@
 package dev.lantern.classifier;
 
+import dev.lantern.shared.engine.DeviceChoice;
 import dev.lantern.shared.image.ChannelOrder;
 import dev.lantern.shared.image.ResizeFilter;
+import dev.lantern.shared.runtime.Ranges;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 
@@ -26,7 +29,7 @@ public interface ClassifierConfig {
 
     /** auto, cpu or gpu. */
     @WithDefault("auto")
-    String device();
+    DeviceChoice device();
 
     Batching batching();
 
@@ -34,6 +37,7 @@ public interface ClassifierConfig {
 
     /** Top-k answered when the request does not say. */
     @WithDefault("5")
+    @WithConverter(Ranges.AtLeastOne.class)
     int defaultTopK();
 
     enum Output {
@@ -50,6 +54,7 @@ public interface ClassifierConfig {
 
         /** ONNX Runtime intra-op threads per forward pass; 0 lets Lantern choose (cores ÷ workers). */
         @WithDefault("0")
+        @WithConverter(Ranges.AtLeastZero.class)
         int threads();
     }
 
@@ -63,9 +68,11 @@ public interface ClassifierConfig {
 
     interface Preprocessing {
         @WithDefault("256")
+        @WithConverter(Ranges.AtLeastOne.class)
         int resize();
 
         @WithDefault("224")
+        @WithConverter(Ranges.AtLeastOne.class)
         int crop();
 
         @WithDefault("0.00392156862745098")
@@ -90,6 +97,7 @@ public interface ClassifierConfig {
 
     interface Batching {
         @WithDefault("8")
+        @WithConverter(Ranges.AtLeastOne.class)
         int maxSize();
 
         /**
@@ -97,9 +105,11 @@ public interface ClassifierConfig {
          * queues up by itself. On a GPU, where a larger batch costs little more, a few milliseconds pay off.
          */
         @WithDefault("0")
+        @WithConverter(Ranges.AtLeastZero.class)
         int maxWaitMs();
 
         @WithDefault("64")
+        @WithConverter(Ranges.AtLeastOne.class)
         int queueCapacity();
 
         /**
@@ -108,18 +118,22 @@ public interface ClassifierConfig {
          * cores over HTTP: 1.35× the throughput of one worker with two intra-op threads.
          */
         @WithDefault("2")
+        @WithConverter(Ranges.AtLeastOne.class)
         int workers();
     }
 
     interface Images {
         @WithDefault("10485760")
+        @WithConverter(Ranges.AtLeastOneLong.class)
         long maxBytes();
 
         @WithDefault("40000000")
+        @WithConverter(Ranges.AtLeastOneLong.class)
         long maxPixels();
 
         /** Images in one request to /api/classify/batch. */
         @WithDefault("16")
+        @WithConverter(Ranges.AtLeastOne.class)
         int maxPerRequest();
     }
 }

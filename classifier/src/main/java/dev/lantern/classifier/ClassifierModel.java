@@ -3,8 +3,7 @@ package dev.lantern.classifier;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.lantern.classifier.translator.ClassProbabilities;
-import dev.lantern.classifier.translator.ImageClassificationTranslator;
-import dev.lantern.shared.engine.DeviceChoice;
+import dev.lantern.classifier.translator.ClassifierTranslator;
 import dev.lantern.shared.engine.ModelFormat;
 import dev.lantern.shared.error.ModelUnavailableException;
 import dev.lantern.shared.image.ImagePreprocessing;
@@ -20,9 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -57,22 +54,18 @@ public final class ClassifierModel implements AutoCloseable {
         }
         ImagePreprocessing preprocessing = preprocessing(config.preprocessing());
         ClassifierConfig.Batching batching = config.batching();
-        int threads = config.model().threads() > 0 ? config.model().threads()
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / batching.workers());
         BufferedImage warmUpSample = new BufferedImage(preprocessing.resizeShorter(), preprocessing.resizeShorter(),
                 BufferedImage.TYPE_INT_RGB);
         // the session keeps its own copy of these settings: they can be closed once it is made
         try (OrtSession.SessionOptions session = sessionOptions()) {
-            Map<String, Object> engineOptions = new HashMap<>(Map.of("intraOpNumThreads", String.valueOf(threads),
-                    "interOpNumThreads", "1"));
-            if (ModelFormat.of(modelFile) == ModelFormat.ONNX) {
-                engineOptions.put("sessionOptions", session);
+            ModelDefinition definition = ModelDefinition.sharingCores(config.name(), modelFile, config.device(),
+                    config.model().threads(), batching.workers());
+            if (definition.format() == ModelFormat.ONNX) {
+                definition = definition.withEngineOption("sessionOptions", session);
             }
-            ModelDefinition definition = new ModelDefinition(config.name(), modelFile,
-                    DeviceChoice.parse(config.device()), engineOptions);
             ServedModel<BufferedImage, ClassProbabilities> served = ServedModel.load(definition, BufferedImage.class,
                     ClassProbabilities.class,
-                    new ImageClassificationTranslator(preprocessing, labels.size(),
+                    new ClassifierTranslator(preprocessing, labels.size(),
                             config.output() == ClassifierConfig.Output.LOGITS),
                     new BatchingOptions(batching.maxSize(), Duration.ofMillis(batching.maxWaitMs()),
                             batching.queueCapacity(), batching.workers()),

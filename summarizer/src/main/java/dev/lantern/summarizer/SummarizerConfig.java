@@ -1,6 +1,9 @@
 package dev.lantern.summarizer;
 
+import dev.lantern.shared.engine.DeviceChoice;
+import dev.lantern.shared.runtime.Ranges;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** The summarizer's settings ({@code lantern.summarizer.*}); the defaults serve all-MiniLM-L6-v2 from Maven Central. */
@@ -11,7 +14,7 @@ public interface SummarizerConfig {
 
     /** auto, cpu or gpu. */
     @WithDefault("auto")
-    String device();
+    DeviceChoice device();
 
     Batching batching();
 
@@ -29,23 +32,28 @@ public interface SummarizerConfig {
 
         /** Tokens per sentence given to the model; longer sentences are cut (MiniLM was trained on 128). */
         @WithDefault("128")
+        @WithConverter(Ranges.AtLeastOne.class)
         int maxTokens();
 
         /** ONNX Runtime intra-op threads per forward pass; 0 lets Lantern choose (cores ÷ workers). */
         @WithDefault("0")
+        @WithConverter(Ranges.AtLeastZero.class)
         int threads();
     }
 
     interface Batching {
         /** Sentences embedded in one forward pass (a document's sentences are cut into such chunks). */
         @WithDefault("32")
+        @WithConverter(Ranges.AtLeastOne.class)
         int sentencesPerPass();
 
         /** Forward passes waiting beyond which requests are turned away as busy (503). */
         @WithDefault("256")
+        @WithConverter(Ranges.AtLeastOne.class)
         int queueCapacity();
 
         @WithDefault("1")
+        @WithConverter(Ranges.AtLeastOne.class)
         int workers();
     }
 
@@ -61,6 +69,7 @@ public interface SummarizerConfig {
 
         /** Similarities below min + threshold × (max - min) of a document count as no edge. */
         @WithDefault("0.3")
+        @WithConverter(Ranges.Fraction.class)
         double edgeThreshold();
 
         /** Weight of the position prior 1 / (1 + index)^positionDecay. */
@@ -80,16 +89,19 @@ public interface SummarizerConfig {
 
         /** MMR trade-off: 0 ignores redundancy, 1 only avoids it. */
         @WithDefault("0.1")
+        @WithConverter(Ranges.Fraction.class)
         double redundancy();
 
         /** Sentences shorter than this many words are not chosen (unless nothing else is left). */
         @WithDefault("4")
+        @WithConverter(Ranges.AtLeastZero.class)
         int minWords();
     }
 
     interface Limits {
         /** Longest accepted text, in characters (413 beyond). */
         @WithDefault("100000")
+        @WithConverter(Ranges.AtLeastOne.class)
         int maxChars();
 
         /**
@@ -97,14 +109,17 @@ public interface SummarizerConfig {
          * square (2,000 sentences: 32 MB). A 100,000-character news text has about 900.
          */
         @WithDefault("2000")
+        @WithConverter(Ranges.AtLeastOne.class)
         int maxTextSentences();
 
         /** Most sentences a summary may have. */
         @WithDefault("50")
+        @WithConverter(Ranges.AtLeastOne.class)
         int maxSentences();
 
         /** Sentences in a summary when the request does not say. */
         @WithDefault("3")
+        @WithConverter(Ranges.AtLeastOne.class)
         int defaultSentences();
     }
 }

@@ -2,7 +2,6 @@ package dev.lantern.translator;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import dev.lantern.shared.engine.DeviceChoice;
 import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.error.BadInputException;
 import dev.lantern.shared.error.PayloadTooLargeException;
@@ -18,6 +17,7 @@ import dev.lantern.translator.document.SegmentedText;
 import dev.lantern.translator.model.SentenceTranslation;
 import dev.lantern.translator.serving.ModelFolders;
 import dev.lantern.translator.serving.PairTranslator;
+import dev.lantern.translator.serving.PyTorchThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * The translation task: checks a request, detects the source language when it is not given, cuts the text into
@@ -42,6 +43,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class TranslationService {
+
+    private static final Logger LOG = Logger.getLogger(TranslationService.class);
 
     @Inject
     TranslatorConfig config;
@@ -53,6 +56,7 @@ public class TranslationService {
     MeterRegistry registry;
 
     private final Map<LanguagePair, ModelSlot<PairTranslator>> slots = new LinkedHashMap<>();
+    private Device device; // guarded by this
     private SentenceSplitter splitter;
 
     void start(@Observes StartupEvent event) {
@@ -68,19 +72,29 @@ public class TranslationService {
 
     private PairTranslator load(LanguagePair pair, ModelFolders folders) {
         var dir = folders.resolve(pair); // before the engine loads: a missing model costs no libtorch start
-        if (config.batching().threads() > 0) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.batching().threads()));
-        }
-        DjlEnvironment.lockDown();
-        Device device = DeviceChoice.parse(config.device()).resolve(Engine.getEngine("PyTorch"));
         TranslatorConfig.Batching batching = config.batching();
-        PairTranslator loaded = PairTranslator.load(pair, dir, device, searchOptions(config.search()),
+        PairTranslator loaded = PairTranslator.load(pair, dir, engineDevice(), searchOptions(config.search()),
                 batching.sentencesPerBatch(), new BatchingOptions(batching.requestsPerPass(), Duration.ZERO,
                         batching.queueCapacity(), batching.workers()), registry);
         // the language detector (for texts without a source) starts to read once a pair can translate, so that its
         // 10 MB model does not hold up the pairs' loads; a request that needs it meanwhile waits
         LanguageDetector.shared();
         return loaded;
+    }
+
+    /**
+     * The device of every pair, found once the PyTorch engine runs; the first pair to load starts the engine (if the
+     * suite did not) and sets its thread count, once for the process.
+     */
+    private synchronized Device engineDevice() {
+        if (device == null) {
+            DjlEnvironment.lockDown();
+            int threads = PyTorchThreads.set(config.batching().threads());
+            LOG.infof("PyTorch runs %d intra-op thread(s) per operation (lantern.translator.batching.threads=%d)",
+                    threads, config.batching().threads());
+            device = config.device().resolve(Engine.getEngine("PyTorch"));
+        }
+        return device;
     }
 
     /** The configured search: beam search, or greedy when asked for. */

@@ -1,6 +1,9 @@
 package dev.lantern.translator;
 
+import dev.lantern.shared.engine.DeviceChoice;
+import dev.lantern.shared.runtime.Ranges;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +29,7 @@ public interface TranslatorConfig {
 
     /** auto, cpu or gpu. */
     @WithDefault("auto")
-    String device();
+    DeviceChoice device();
 
     Search search();
 
@@ -50,6 +53,7 @@ public interface TranslatorConfig {
     interface Search {
         /** Beams per sentence; 1 is greedy search. */
         @WithDefault("4")
+        @WithConverter(Ranges.AtLeastOne.class)
         int beamSize();
 
         /** Exponent α of the score log P / length^α; 0 favours short outputs. */
@@ -58,6 +62,7 @@ public interface TranslatorConfig {
 
         /** Most tokens generated per sentence (it is also capped at 2 × source tokens + 10 and the model's positions). */
         @WithDefault("128")
+        @WithConverter(Ranges.AtLeastOne.class)
         int maxLength();
 
         /**
@@ -65,6 +70,7 @@ public interface TranslatorConfig {
          * falls into on text unlike its training data.
          */
         @WithDefault("3")
+        @WithConverter(Ranges.AtLeastZero.class)
         int noRepeatNgram();
 
         /** Greedy search whatever the beam size says: fastest, a little worse. */
@@ -75,28 +81,37 @@ public interface TranslatorConfig {
     interface Batching {
         /** Sentences decoded together in one search. */
         @WithDefault("32")
+        @WithConverter(Ranges.AtLeastOne.class)
         int sentencesPerBatch();
 
         /** Requests that already wait are merged into one pass, up to this many. */
         @WithDefault("8")
+        @WithConverter(Ranges.AtLeastOne.class)
         int requestsPerPass();
 
         /** Requests waiting per pair beyond which callers are turned away as busy (503). */
         @WithDefault("64")
+        @WithConverter(Ranges.AtLeastOne.class)
         int queueCapacity();
 
         /** Threads translating per pair, each with its own copy of the model (the model is not thread-safe). */
         @WithDefault("1")
+        @WithConverter(Ranges.AtLeastOne.class)
         int workers();
 
-        /** PyTorch intra-op threads for the process; 0 leaves PyTorch's default (all cores). */
+        /**
+         * PyTorch intra-op threads per operation, for the whole process (a TorchScript classifier in the suite too),
+         * set once the engine runs; 0 keeps what it started with: Lantern's 1 ({@code ai.djl.pytorch.num_threads}).
+         */
         @WithDefault("0")
+        @WithConverter(Ranges.AtLeastZero.class)
         int threads();
     }
 
     interface Limits {
         /** Longest accepted text, in characters (413 beyond). */
         @WithDefault("20000")
+        @WithConverter(Ranges.AtLeastOne.class)
         int maxChars();
     }
 }

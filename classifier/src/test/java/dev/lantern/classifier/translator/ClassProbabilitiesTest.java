@@ -26,7 +26,7 @@ class ClassProbabilitiesTest {
 
     @Test
     void softmaxIsStableForLargeLogits() {
-        double[] p = ImageClassificationTranslator.softmax(new float[] {1000f, 1000f, 998f});
+        double[] p = ClassifierTranslator.softmax(new float[] {1000f, 1000f, 998f});
         assertEquals(1.0, p[0] + p[1] + p[2], 1e-12);
         assertEquals(p[0], p[1], 1e-12);
         assertEquals(Math.exp(-2) / (2 + Math.exp(-2)), p[2], 1e-12);

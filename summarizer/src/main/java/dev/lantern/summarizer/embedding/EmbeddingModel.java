@@ -1,7 +1,6 @@
 package dev.lantern.summarizer.embedding;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import dev.lantern.shared.engine.DeviceChoice;
 import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.error.ModelUnavailableException;
 import dev.lantern.shared.model.BundledFile;
@@ -10,6 +9,9 @@ import dev.lantern.shared.serving.Inference;
 import dev.lantern.shared.serving.ModelDefinition;
 import dev.lantern.shared.serving.ServedModel;
 import dev.lantern.summarizer.SummarizerConfig;
+import dev.lantern.summarizer.translator.Embeddings;
+import dev.lantern.summarizer.translator.SentenceChunk;
+import dev.lantern.summarizer.translator.SentenceEmbeddingTranslator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URL;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -64,10 +65,8 @@ public final class EmbeddingModel implements AutoCloseable {
         }
         try {
             SummarizerConfig.Batching batching = config.batching();
-            int threads = config.model().threads() > 0 ? config.model().threads()
-                    : Math.max(1, Runtime.getRuntime().availableProcessors() / batching.workers());
-            ModelDefinition definition = new ModelDefinition(name, onnx, DeviceChoice.parse(config.device()),
-                    Map.of("intraOpNumThreads", String.valueOf(threads), "interOpNumThreads", "1"));
+            ModelDefinition definition = ModelDefinition.sharingCores(name, onnx, config.device(),
+                    config.model().threads(), batching.workers());
             SentenceChunk warmUp = new SentenceChunk(List.of("A short sentence to warm the model up.",
                     "Another, somewhat longer sentence, so that the chunk needs padding before the pass."));
             ServedModel<SentenceChunk, Embeddings> served = ServedModel.load(definition, SentenceChunk.class,

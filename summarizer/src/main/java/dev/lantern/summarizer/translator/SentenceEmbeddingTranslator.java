@@ -1,4 +1,4 @@
-package dev.lantern.summarizer.embedding;
+package dev.lantern.summarizer.translator;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;

@@ -18,13 +18,13 @@ import java.util.List;
  * Pre- and post-processing of an image classifier: resize, crop and normalise into a CHW tensor; turn the output
  * row into class probabilities. Arrays are made on the context's manager, so they are freed with each batch.
  */
-public final class ImageClassificationTranslator implements Translator<BufferedImage, ClassProbabilities> {
+public final class ClassifierTranslator implements Translator<BufferedImage, ClassProbabilities> {
 
     private final ImagePreprocessing preprocessing;
     private final int classes;
     private final boolean outputIsLogits;
 
-    public ImageClassificationTranslator(ImagePreprocessing preprocessing, int classes, boolean outputIsLogits) {
+    public ClassifierTranslator(ImagePreprocessing preprocessing, int classes, boolean outputIsLogits) {
         this.preprocessing = preprocessing;
         this.classes = classes;
         this.outputIsLogits = outputIsLogits;

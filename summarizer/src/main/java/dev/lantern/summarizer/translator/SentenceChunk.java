@@ -1,4 +1,4 @@
-package dev.lantern.summarizer.embedding;
+package dev.lantern.summarizer.translator;
 
 import java.util.List;
 
