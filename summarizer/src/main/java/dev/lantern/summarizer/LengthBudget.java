@@ -21,11 +21,17 @@ public record LengthBudget(Unit unit, double value) {
         };
         if (!valid) {
             throw new BadInputException(switch (unit) {
-                case SENTENCES -> "sentences must be a whole number of at least 1, not " + value + ".";
-                case WORDS -> "words must be a whole number of at least 1, not " + value + ".";
+                case SENTENCES -> "sentences must be a whole number of at least 1, not " + number(value) + ".";
+                case WORDS -> "words must be a whole number of at least 1, not " + number(value) + ".";
                 case RATIO -> "ratio must be above 0 and at most 1, not " + value + ".";
             });
         }
+    }
+
+    /** -1, not -1.0, where the value is whole. */
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < Long.MAX_VALUE ? Long.toString((long) value)
+                : Double.toString(value);
     }
 
     public static LengthBudget sentences(int n) {

@@ -4,6 +4,7 @@ import dev.lantern.captioner.Caption;
 import dev.lantern.captioner.ImageCaptioner;
 import dev.lantern.captioner.describe.Detail;
 import dev.lantern.shared.error.BadInputException;
+import dev.lantern.web.http.QueryParams;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ public class CaptionResource {
         if (image == null) {
             throw new BadInputException("The multipart field 'image' is missing.");
         }
-        Detail level = Detail.parse(detail, captioner.defaultDetail());
+        Detail level = detail(detail);
         return captioner.caption(read(image), level);
     }
 
@@ -47,7 +48,7 @@ public class CaptionResource {
     @Consumes({"image/*", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Caption an image sent as the raw request body")
     public CompletionStage<Caption> captionBody(byte[] image, @RestQuery String detail) {
-        return captioner.caption(image, Detail.parse(detail, captioner.defaultDetail()));
+        return captioner.caption(image, detail(detail));
     }
 
     private static byte[] read(FileUpload upload) {
@@ -56,5 +57,9 @@ public class CaptionResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Detail detail(String text) {
+        return QueryParams.oneOf("detail", text, Detail.class).orElse(captioner.defaultDetail());
     }
 }

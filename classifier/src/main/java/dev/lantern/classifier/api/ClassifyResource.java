@@ -3,6 +3,7 @@ package dev.lantern.classifier.api;
 import dev.lantern.classifier.Classification;
 import dev.lantern.classifier.ImageClassifier;
 import dev.lantern.shared.error.BadInputException;
+import dev.lantern.web.http.QueryParams;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
@@ -65,14 +66,7 @@ public class ClassifyResource {
     }
 
     private int topK(String text) {
-        if (text == null || text.isBlank()) {
-            return classifier.defaultTopK();
-        }
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new BadInputException("topK must be a whole number, not '" + text + "'.");
-        }
+        return QueryParams.wholeNumber("topK", text).orElse(classifier.defaultTopK());
     }
 
     private static byte[] read(FileUpload upload) {

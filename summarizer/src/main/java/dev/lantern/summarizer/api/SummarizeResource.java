@@ -4,8 +4,9 @@ import dev.lantern.shared.error.BadInputException;
 import dev.lantern.shared.error.PayloadTooLargeException;
 import dev.lantern.shared.error.UnsupportedMediaException;
 import dev.lantern.summarizer.LengthBudget;
-import dev.lantern.summarizer.Summary;
 import dev.lantern.summarizer.SummarizerService;
+import dev.lantern.summarizer.Summary;
+import dev.lantern.web.http.QueryParams;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -51,8 +52,10 @@ public class SummarizeResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Summarise a plain-text body; the length goes in the query (sentences, words or ratio)")
     public CompletionStage<Summary> summarizeText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            @RestQuery Integer sentences, @RestQuery Integer words, @RestQuery Double ratio) {
-        LengthBudget budget = LengthBudget.of(sentences, words, ratio, summarizer.defaultSentences());
+            @RestQuery String sentences, @RestQuery String words, @RestQuery String ratio) {
+        LengthBudget budget = LengthBudget.of(QueryParams.wholeNumber("sentences", sentences).orElse(null),
+                QueryParams.wholeNumber("words", words).orElse(null), QueryParams.number("ratio", ratio).orElse(null),
+                summarizer.defaultSentences());
         if (body != null && body.length > (long) summarizer.maxChars() * MAX_BYTES_PER_CHAR) {
             throw new PayloadTooLargeException("The text has " + body.length + " bytes; at most "
                     + summarizer.maxChars() + " characters are accepted.");
