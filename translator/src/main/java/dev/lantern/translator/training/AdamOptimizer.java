@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.lantern.translator.model.NoGrad;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,14 +69,10 @@ public final class AdamOptimizer implements AutoCloseable {
         float scale = clipNorm > 0 && norm > clipNorm ? (float) (clipNorm / norm) : 1f;
         steps++;
         float correction = (float) (Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps)));
-        // autograd is per thread and on by default: a run on any thread but the one that started the engine (a
-        // test after a Quarkus app loaded PyTorch elsewhere) failed here on in-place writes to the weights
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        // a run on any thread but the one that started the engine (a test after a Quarkus app loaded PyTorch
+        // elsewhere) failed here on in-place writes to the weights
+        try (NoGrad noGrad = NoGrad.start()) {
             update(gradients, scale, learningRate * correction);
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
         zeroGradients();
         return true;
