@@ -9,12 +9,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.shared.testing.TaskReadiness;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The whole suite in one process: the portal lists the tasks that are present and each task answers. */
@@ -76,7 +75,7 @@ class SuiteTest {
 
     @Test
     void translatorAnswersInsideTheSuite() throws Exception {
-        awaitReady();
+        TaskReadiness.settled();
         given().when().get("/translator/").then().statusCode(200).body(containsString("Translator"));
         given().when().get("/api/translate/languages").then().statusCode(200).body("pairs", hasSize(3))
                 .body("pairs.find { it.source == 'en' && it.target == 'de' }.state", equalTo("ready"));
@@ -89,7 +88,7 @@ class SuiteTest {
 
     @Test
     void classifierAnswersInsideTheSuite() throws Exception {
-        awaitReady();
+        TaskReadiness.settled();
         given().contentType("image/jpeg").body(Files.readAllBytes(IMAGES.resolve("n01443537_goldfish.JPEG")))
                 .when().post("/api/classify")
                 .then().statusCode(200).body("predictions[0].label", equalTo("goldfish"));
@@ -98,7 +97,7 @@ class SuiteTest {
 
     @Test
     void summarizerAnswersInsideTheSuite() throws Exception {
-        awaitReady();
+        TaskReadiness.settled();
         String article = Files.readString(IMAGES.resolveSibling("texts").resolve("article-3.txt"));
         given().contentType(ContentType.TEXT).body(article).queryParam("sentences", 2)
                 .when().post("/api/summarize")
@@ -111,7 +110,7 @@ class SuiteTest {
 
     @Test
     void captionerAnswersInsideTheSuite() throws Exception {
-        awaitReady();
+        TaskReadiness.settled();
         given().contentType("image/jpeg").body(Files.readAllBytes(IMAGES.resolve("n03793489_mouse.JPEG")))
                 .when().post("/api/caption")
                 .then().statusCode(200)
@@ -119,13 +118,5 @@ class SuiteTest {
                 .body("objects.label", hasItems("tv", "mouse", "keyboard", "person"))
                 .body("tags", hasSize(5));
         given().when().get("/captioner/").then().statusCode(200).body(containsString("Image captioner"));
-    }
-
-    private static void awaitReady() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)
-                && given().get("/q/health/ready").statusCode() != 200) {
-            Thread.sleep(100);
-        }
     }
 }

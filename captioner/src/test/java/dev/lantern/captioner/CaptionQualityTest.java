@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.captioner.describe.Detail;
 import dev.lantern.captioner.describe.Lexicon;
-import dev.lantern.classifier.ImageClassifier;
+import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,12 +27,9 @@ class CaptionQualityTest {
     @Inject
     ImageCaptioner captioner;
 
-    @Inject
-    ImageClassifier classifier;
-
     @BeforeEach
     void ready() throws InterruptedException {
-        CaptionerReady.await(captioner, classifier);
+        TaskReadiness.await("captioner", "classifier");
     }
 
     @Test

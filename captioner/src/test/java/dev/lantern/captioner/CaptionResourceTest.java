@@ -13,13 +13,12 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lantern.classifier.ImageClassifier;
+import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
 import dev.lantern.shared.testing.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,15 +35,9 @@ class CaptionResourceTest {
     private static final Path MOUSE = TestData.images().resolve("n03793489_mouse.JPEG");
     private static final Path GOLDFISH = TestData.images().resolve("n01443537_goldfish.JPEG");
 
-    @Inject
-    ImageCaptioner captioner;
-
-    @Inject
-    ImageClassifier classifier;
-
     @BeforeEach
     void ready() throws InterruptedException {
-        CaptionerReady.await(captioner, classifier);
+        TaskReadiness.await("captioner", "classifier");
     }
 
     @Test
@@ -153,7 +146,8 @@ class CaptionResourceTest {
                 .then().statusCode(400).body("error", containsString("'image'"));
         given().contentType("image/jpeg").body(TestData.bytes(GOLDFISH)).queryParam("detail", "essay")
                 .when().post("/api/caption")
-                .then().statusCode(400).body("error", containsString("detail"));
+                .then().statusCode(400)
+                .body("error", equalTo("detail must be one of 'sentence', 'list', not 'essay'."));
     }
 
     @Test

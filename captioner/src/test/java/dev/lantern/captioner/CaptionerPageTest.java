@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.classifier.ImageClassifier;
+import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
 import dev.lantern.web.browser.BrowserPageTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -35,15 +34,9 @@ class CaptionerPageTest extends BrowserPageTest {
     @TestHTTPResource("/captioner/")
     URL page;
 
-    @Inject
-    ImageCaptioner captioner;
-
-    @Inject
-    ImageClassifier classifier;
-
     @BeforeEach
     void openPage() throws InterruptedException {
-        CaptionerReady.await(captioner, classifier);
+        TaskReadiness.await("captioner", "classifier");
         browser.get(page.toString());
     }
 

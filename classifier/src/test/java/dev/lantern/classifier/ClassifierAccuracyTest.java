@@ -8,6 +8,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +49,7 @@ class ClassifierAccuracyTest {
 
     @BeforeEach
     void ready() throws InterruptedException, OrtException {
-        ClassifierReady.await(classifier);
+        TaskReadiness.await("classifier");
         // after DJL's engine exists: ONNX Runtime allows one environment per process, and DJL creates its own
         if (reference == null) {
             environment = OrtEnvironment.getEnvironment();
@@ -164,7 +166,7 @@ class ClassifierAccuracyTest {
     }
 
     private static List<Integer> top(double[] values, int k) {
-        return java.util.stream.IntStream.range(0, values.length).boxed()
+        return IntStream.range(0, values.length).boxed()
                 .sorted((a, b) -> Double.compare(values[b], values[a])).limit(k).toList();
     }
 }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.classifier.web.ApiKeysOn;
+import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
 import dev.lantern.web.browser.BrowserPageTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,12 +30,9 @@ class ClassifierApiKeyPageTest extends BrowserPageTest {
     @TestHTTPResource("/classifier/")
     URL page;
 
-    @Inject
-    ImageClassifier classifier;
-
     @BeforeEach
     void openPageWithoutAKey() throws InterruptedException {
-        ClassifierReady.await(classifier);
+        TaskReadiness.await("classifier");
         browser.get(page.toString());
         browser.executeScript("localStorage.clear()");
         browser.navigate().refresh();

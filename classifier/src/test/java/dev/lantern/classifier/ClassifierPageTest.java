@@ -3,11 +3,11 @@ package dev.lantern.classifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
 import dev.lantern.web.browser.BrowserPageTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +34,10 @@ class ClassifierPageTest extends BrowserPageTest {
     @TestHTTPResource("/")
     URL root;
 
-    @Inject
-    ImageClassifier classifier;
 
     @BeforeEach
     void openPage() throws InterruptedException {
-        ClassifierReady.await(classifier);
+        TaskReadiness.await("classifier");
         browser.get(root.toString()); // the root redirects a lone app to its page
         assertTrue(browser.getCurrentUrl().endsWith("/classifier/"), browser.getCurrentUrl());
     }

@@ -10,11 +10,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
 import dev.lantern.shared.testing.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,12 +30,10 @@ class ClassifyResourceTest {
     private static final Path GOLDFISH = TestData.images().resolve("n01443537_goldfish.JPEG");
     private static final Path MOUSE = TestData.images().resolve("n03793489_mouse.JPEG");
 
-    @Inject
-    ImageClassifier classifier;
 
     @BeforeEach
     void ready() throws InterruptedException {
-        ClassifierReady.await(classifier);
+        TaskReadiness.await("classifier");
     }
 
     @Test

@@ -7,13 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
-import dev.lantern.shared.serving.ModelSlot;
+import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +30,9 @@ class MissingModelTest {
         }
     }
 
-    @Inject
-    ImageClassifier classifier;
-
     @Test
     void answers503WithHowToGetTheModelAndKeepsServing() throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (classifier.state() == ModelSlot.State.LOADING && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        TaskReadiness.settled();
         given().contentType("image/jpeg").body(TestData.bytes(TestData.images().resolve("n01443537_goldfish.JPEG")))
                 .when().post("/api/classify")
                 .then().statusCode(503).contentType(ContentType.JSON)

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
 import dev.lantern.web.browser.BrowserPageTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,12 +29,10 @@ class SummarizerPageTest extends BrowserPageTest {
     @TestHTTPResource("/")
     URL root;
 
-    @Inject
-    SummarizerService summarizer;
 
     @BeforeEach
     void openPage() throws InterruptedException {
-        SummarizerReady.await(summarizer);
+        TaskReadiness.await("summarizer");
         browser.get(root.toString()); // the root redirects a lone app to its page
         assertTrue(browser.getCurrentUrl().endsWith("/summarizer/"), browser.getCurrentUrl());
     }

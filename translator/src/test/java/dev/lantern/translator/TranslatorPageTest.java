@@ -4,12 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.web.browser.BrowserPageTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +32,10 @@ class TranslatorPageTest extends BrowserPageTest {
     @TestHTTPResource("/")
     URL root;
 
-    @Inject
-    TranslationService translator;
 
     @BeforeEach
     void openPage() throws InterruptedException {
-        TranslatorReady.await(translator, "en-de");
+        TaskReadiness.awaitModel("translator", "en-de");
         browser.get(root.toString()); // the root redirects a lone app to its page
         assertTrue(browser.getCurrentUrl().endsWith("/translator/"), browser.getCurrentUrl());
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("#target option")).size() == 3);

@@ -9,13 +9,11 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
-import dev.lantern.summarizer.SummarizerReady;
-import dev.lantern.summarizer.SummarizerService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +25,9 @@ class SummarizeResourceTest {
 
     private static final String ARTICLE = TestData.text("article-4.txt");
 
-    @Inject
-    SummarizerService summarizer;
-
     @BeforeEach
     void ready() throws InterruptedException {
-        SummarizerReady.await(summarizer);
+        TaskReadiness.await("summarizer");
     }
 
     @Test
@@ -144,6 +139,23 @@ class SummarizeResourceTest {
                 .when().post("/api/summarize").then().statusCode(400);
         given().contentType(ContentType.JSON).body(Map.of("text", ARTICLE, "sentences", 500))
                 .when().post("/api/summarize").then().statusCode(400).body("error", containsString("at most"));
+    }
+
+    @Test
+    void aBadQueryValueIs400NamingTheParameterNot404() {
+        // typed query parameters (Integer, Double) answered 404 "Not found." to a value that did not convert
+        given().contentType("text/plain").body(ARTICLE).queryParam("sentences", "abc")
+                .when().post("/api/summarize").then().statusCode(400).body("status", equalTo(400))
+                .body("error", equalTo("sentences must be a whole number, not 'abc'."));
+        given().contentType("text/plain").body(ARTICLE).queryParam("words", "-1")
+                .when().post("/api/summarize").then().statusCode(400)
+                .body("error", equalTo("words must be a whole number of at least 1, not -1."));
+        given().contentType("text/plain").body(ARTICLE).queryParam("ratio", "a fifth")
+                .when().post("/api/summarize").then().statusCode(400)
+                .body("error", equalTo("ratio must be a number, not 'a fifth'."));
+        // an empty value (a cleared form field) is no value: the default of three sentences
+        given().contentType("text/plain").body(ARTICLE).queryParam("ratio", "")
+                .when().post("/api/summarize").then().statusCode(200).body("sentences", hasSize(3));
     }
 
     @Test

@@ -16,15 +16,13 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.translator.LanguagePair;
 import dev.lantern.translator.TinyModels;
-import dev.lantern.translator.TranslationService;
 import dev.lantern.translator.serving.TrainingCommand;
-import dev.lantern.translator.TranslatorReady;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,12 +33,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TinyModels.class)
 class TranslateResourceTest {
 
-    @Inject
-    TranslationService translator;
-
     @BeforeEach
     void ready() throws InterruptedException {
-        TranslatorReady.await(translator, "en-de");
+        TaskReadiness.awaitModel("translator", "en-de");
     }
 
     private static Map<String, Object> body(String text, String source, String target) {
