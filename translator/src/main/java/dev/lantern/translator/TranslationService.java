@@ -16,7 +16,7 @@ import dev.lantern.shared.text.SentenceSplitter;
 import dev.lantern.translator.document.SegmentedText;
 import dev.lantern.translator.model.SentenceTranslation;
 import dev.lantern.translator.serving.ModelFolders;
-import dev.lantern.translator.serving.PairTranslator;
+import dev.lantern.translator.serving.ServedPair;
 import dev.lantern.translator.serving.PyTorchThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -55,7 +55,7 @@ public class TranslationService {
     @Inject
     MeterRegistry registry;
 
-    private final Map<LanguagePair, ModelSlot<PairTranslator>> slots = new LinkedHashMap<>();
+    private final Map<LanguagePair, ModelSlot<ServedPair>> slots = new LinkedHashMap<>();
     private Device device; // guarded by this
     private SentenceSplitter splitter;
 
@@ -64,16 +64,16 @@ public class TranslationService {
         ModelFolders folders = new ModelFolders(config, lantern);
         for (String id : config.pairs()) {
             LanguagePair pair = LanguagePair.parse(id);
-            ModelSlot<PairTranslator> slot = new ModelSlot<>("translator " + pair.id());
+            ModelSlot<ServedPair> slot = new ModelSlot<>("translator " + pair.id());
             slots.put(pair, slot);
             slot.loadInBackground(() -> load(pair, folders));
         }
     }
 
-    private PairTranslator load(LanguagePair pair, ModelFolders folders) {
+    private ServedPair load(LanguagePair pair, ModelFolders folders) {
         var dir = folders.resolve(pair); // before the engine loads: a missing model costs no libtorch start
         TranslatorConfig.Batching batching = config.batching();
-        PairTranslator loaded = PairTranslator.load(pair, dir, engineDevice(), searchOptions(config.search()),
+        ServedPair loaded = ServedPair.load(pair, dir, engineDevice(), searchOptions(config.search()),
                 batching.sentencesPerBatch(), new BatchingOptions(batching.requestsPerPass(), Duration.ZERO,
                         batching.queueCapacity(), batching.workers()), registry);
         // the language detector (for texts without a source) starts to read once a pair can translate, so that its
@@ -105,7 +105,7 @@ public class TranslationService {
     }
 
     void stop(@Observes ShutdownEvent event) throws Exception {
-        for (ModelSlot<PairTranslator> slot : slots.values()) {
+        for (ModelSlot<ServedPair> slot : slots.values()) {
             slot.close();
         }
     }
@@ -138,7 +138,7 @@ public class TranslationService {
         String from = detected ? detect(text, to) : source.trim().toLowerCase(Locale.ROOT);
         long detectedAt = System.nanoTime();
         LanguagePair pair = new LanguagePair(from, to);
-        ModelSlot<PairTranslator> slot = slots.get(pair);
+        ModelSlot<ServedPair> slot = slots.get(pair);
         if (slot == null) {
             throw new UnprocessableInputException(from.equals(to)
                     ? "The text is already in " + name(from) + " (" + from + ")" + (detected ? " as detected" : "")
@@ -146,7 +146,7 @@ public class TranslationService {
                     : "No model translates " + name(from) + " (" + from + ") into " + name(to) + " (" + to
                             + "). Served pairs: " + pairList() + ".");
         }
-        PairTranslator model = slot.get();
+        ServedPair model = slot.get();
         SegmentedText segmented = SegmentedText.of(text, splitter);
         long splitAt = System.nanoTime();
         if (segmented.sentences().isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.lantern.translator;
 
-import dev.lantern.translator.model.SentenceTranslator;
+import dev.lantern.translator.model.TranslationModel;
 import dev.lantern.translator.training.TrainTranslator;
 import dev.lantern.translator.training.TrainingOptions;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -49,7 +49,7 @@ public class TinyModels implements QuarkusTestResourceLifecycleManager {
     public static synchronized Path model(String source, String target) {
         Path out = ROOT.resolve(source + "-" + target).toAbsolutePath();
         Path model = out.resolve("model");
-        if (Files.isRegularFile(model.resolve(SentenceTranslator.PARAMETERS))) {
+        if (Files.isRegularFile(model.resolve(TranslationModel.PARAMETERS))) {
             return model;
         }
         try {

@@ -2,6 +2,7 @@ package dev.lantern.translator.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -43,5 +44,5 @@ final class LayerNormalization extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(ai.djl.ndarray.NDManager manager, DataType dataType, Shape... shapes) {}
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... shapes) {}
 }

@@ -7,7 +7,7 @@ import dev.lantern.shared.model.RemoteFile;
 import dev.lantern.shared.runtime.LanternConfig;
 import dev.lantern.translator.LanguagePair;
 import dev.lantern.translator.TranslatorConfig;
-import dev.lantern.translator.model.SentenceTranslator;
+import dev.lantern.translator.model.TranslationModel;
 import dev.lantern.translator.model.TranslationConfidence;
 import java.io.IOException;
 import java.net.URL;
@@ -25,8 +25,8 @@ import org.jboss.logging.Logger;
  */
 public final class ModelFolders {
 
-    static final List<String> FILES = List.of(SentenceTranslator.CONFIG, SentenceTranslator.VOCABULARY,
-            SentenceTranslator.PARAMETERS);
+    static final List<String> FILES = List.of(TranslationModel.CONFIG, TranslationModel.VOCABULARY,
+            TranslationModel.PARAMETERS);
 
     private static final Logger LOG = Logger.getLogger(ModelFolders.class);
 
@@ -70,7 +70,7 @@ public final class ModelFolders {
         String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         Path dir = null;
         for (String file : FILES) {
-            String checksum = file.equals(SentenceTranslator.PARAMETERS) ? sha256 : "";
+            String checksum = file.equals(TranslationModel.PARAMETERS) ? sha256 : "";
             Path local = store.resolve(RemoteFile.of(base + file, checksum,
                     "lantern.translator.models.\"" + pair.id() + "\".sha256"));
             if (dir != null && !dir.equals(local.getParent())) {

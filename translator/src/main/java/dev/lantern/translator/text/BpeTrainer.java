@@ -1,6 +1,7 @@
 package dev.lantern.translator.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Learns BPE merges from text: count the pieces of {@link WordSplitter}, then repeatedly merge the most frequent
@@ -120,7 +122,7 @@ public final class BpeTrainer {
                 out[n++] = symbols[i];
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     private static void addPairs(int[] symbols, long count, int word, Map<Long, Long> pairCounts,
@@ -133,7 +135,7 @@ public final class BpeTrainer {
         });
     }
 
-    private static void forEachPair(int[] symbols, java.util.function.LongConsumer action) {
+    private static void forEachPair(int[] symbols, LongConsumer action) {
         for (int i = 0; i + 1 < symbols.length; i++) {
             if (symbols[i] >= 0 && symbols[i + 1] >= 0) {
                 action.accept(BpeTokenizer.key(symbols[i], symbols[i + 1]));

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.lantern.shared.engine.DjlEnvironment;
-import dev.lantern.translator.model.SentenceTranslator;
+import dev.lantern.translator.model.TranslationModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +36,12 @@ public final class AverageCheckpoints {
         Path output = Path.of(args[1]);
         List<Checkpoint> checkpoints = Arrays.stream(args, 2, args.length).map(Checkpoint::parse).toList();
         Path averaged = Files.createTempFile("lantern-average", ".params");
-        try (SentenceTranslator model = SentenceTranslator.load(modelDir, Device.cpu())) {
+        try (TranslationModel model = TranslationModel.load(modelDir, Device.cpu())) {
             average(checkpoints, averaged);
             // loading checks the averaged arrays against the model's names and shapes before the fp16 export
             NDManager manager = model.model().getParameters().get(0).getValue().getArray().getManager();
-            SentenceTranslator.loadParametersInto(model.model(), manager, averaged);
-            SentenceTranslator.save(model.model(), model.tokenizer(), output, true);
+            TranslationModel.loadParametersInto(model.model(), manager, averaged);
+            TranslationModel.save(model.model(), model.tokenizer(), output, true);
         } finally {
             Files.deleteIfExists(averaged);
         }

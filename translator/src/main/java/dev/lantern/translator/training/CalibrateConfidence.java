@@ -7,7 +7,7 @@ import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.generation.SearchOptions;
 import dev.lantern.shared.quality.ChrF;
 import dev.lantern.translator.model.SentenceTranslation;
-import dev.lantern.translator.model.SentenceTranslator;
+import dev.lantern.translator.model.TranslationModel;
 import dev.lantern.translator.model.TranslationConfidence;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class CalibrateConfidence {
         List<String> sources = ParallelCorpus.readLines(Path.of(args[1]));
         List<String> references = ParallelCorpus.readLines(Path.of(args[2]));
         Device device = DeviceChoice.AUTO.resolve(Engine.getEngine("PyTorch"));
-        try (SentenceTranslator translator = SentenceTranslator.load(modelDir, device)) {
+        try (TranslationModel translator = TranslationModel.load(modelDir, device)) {
             List<SentenceTranslation> translated = translator.translateScored(sources, APP_SEARCH, 64);
             List<Double> scores = new ArrayList<>();
             List<Boolean> usable = new ArrayList<>();

@@ -7,7 +7,7 @@ import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.generation.SearchOptions;
 import dev.lantern.shared.quality.Bleu;
 import dev.lantern.shared.quality.BleuScore;
-import dev.lantern.translator.model.SentenceTranslator;
+import dev.lantern.translator.model.TranslationModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ public final class EvaluateTranslator {
         List<String> sources = ParallelCorpus.readLines(Path.of(args[1]));
         List<String> references = ParallelCorpus.readLines(Path.of(args[2]));
         Device device = DeviceChoice.AUTO.resolve(Engine.getEngine("PyTorch"));
-        try (SentenceTranslator translator = SentenceTranslator.load(Path.of(args[0]), device)) {
+        try (TranslationModel translator = TranslationModel.load(Path.of(args[0]), device)) {
             long start = System.nanoTime();
             List<String> hypotheses = translator.translate(sources, new SearchOptions(beam, lengthPenalty, 256,
                     noRepeatNgram), 64);

@@ -16,7 +16,7 @@ import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.generation.SearchOptions;
 import dev.lantern.shared.quality.Bleu;
 import dev.lantern.shared.quality.BleuScore;
-import dev.lantern.translator.model.SentenceTranslator;
+import dev.lantern.translator.model.TranslationModel;
 import dev.lantern.translator.model.TransformerConfig;
 import dev.lantern.translator.model.TranslationTransformer;
 import dev.lantern.translator.text.BpeTokenizer;
@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,16 +41,15 @@ import java.util.Random;
  * Trains a translation Transformer on line-aligned parallel text: joint BPE, token-bucketed batches,
  * label-smoothed cross-entropy, Adam with warm-up, progress lines, checkpoints every few minutes and at each epoch's
  * end, resume from the last checkpoint, validation BLEU after each epoch with the best model kept in
- * {@code <output>/best} (a complete model directory for {@link SentenceTranslator#load}).
+ * {@code <output>/best} (a complete model directory for {@link TranslationModel#load}).
  */
 public final class TrainTranslator {
-
-    /** Longest time between two progress lines, whatever {@code --log-every} says. */
-    private static final long PROGRESS_NANOS = 30_000_000_000L;
 
     private final TrainingOptions options;
     private final PrintWriter log;
     private final GracefulStop stop;
+    /** Steps skipped for non-finite gradients in this run. */
+    private int skipped;
 
     private TrainTranslator(TrainingOptions options, PrintWriter log, GracefulStop stop) {
         this.options = options;
@@ -90,7 +90,7 @@ public final class TrainTranslator {
     }
 
     private void run(String[] args) throws IOException {
-        say("== %s TrainTranslator %s", java.time.Instant.now(), String.join(" ", args));
+        say("== %s TrainTranslator %s", Instant.now(), String.join(" ", args));
         Path out = options.output();
         ParallelCorpus train = ParallelCorpus.lineAligned(options.data(), "train", options.source(),
                 options.target());
@@ -128,7 +128,7 @@ public final class TrainTranslator {
         TransformerConfig config = new TransformerConfig(tokenizer.vocabularySize(), options.modelDim(),
                 options.heads(), options.encoderLayers(), options.decoderLayers(), options.feedForwardDim(),
                 options.dropout(), options.maxPositions());
-        config.save(out.resolve(SentenceTranslator.CONFIG));
+        config.save(out.resolve(TranslationModel.CONFIG));
         say("model: %s on %s, %d threads", config, device, options.threads());
 
         try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
@@ -138,19 +138,19 @@ public final class TrainTranslator {
             long count = parameters.stream().mapToLong(p -> p.getArray().size()).sum();
             say("parameters: %,d", count);
             try (AdamOptimizer adam = new AdamOptimizer(parameters, manager, 0.9f, 0.98f, 1e-9f)) {
-                train(model, tokenizer, adam, examples, new Validation(validation, heldOut), manager);
+                train(new Trainee(model, tokenizer, adam, manager), examples, new Validation(validation, heldOut));
             }
         }
     }
 
     private BpeTokenizer vocabulary(Path out) throws IOException {
-        Path saved = out.resolve(SentenceTranslator.VOCABULARY);
+        Path saved = out.resolve(TranslationModel.VOCABULARY);
         if (Files.exists(saved)) {
             say("vocabulary: %s (kept from an earlier run)", saved);
             return BpeTokenizer.load(saved);
         }
         Path given = options.vocabulary() != null ? options.vocabulary()
-                : options.initializeFrom() != null ? options.initializeFrom().resolve(SentenceTranslator.VOCABULARY)
+                : options.initializeFrom() != null ? options.initializeFrom().resolve(TranslationModel.VOCABULARY)
                 : null;
         if (given != null) {
             Files.copy(given, saved);
@@ -182,20 +182,25 @@ public final class TrainTranslator {
         return out;
     }
 
-    private void train(TranslationTransformer model, BpeTokenizer tokenizer, AdamOptimizer adam,
-            List<TokenBatches.Example> examples, Validation validation, NDManager manager) throws IOException {
+    /** What one run trains and with what: the model, its vocabulary, its optimizer and the arrays' manager. */
+    private record Trainee(TranslationTransformer model, BpeTokenizer tokenizer, AdamOptimizer adam,
+            NDManager manager) {}
+
+    private void train(Trainee trainee, List<TokenBatches.Example> examples, Validation validation)
+            throws IOException {
         Path out = options.output();
         Path last = out.resolve("last");
         Path best = out.resolve("best");
         TrainingProgress progress = TrainingProgress.read(last);
         if (progress.step() > 0) {
-            SentenceTranslator.loadParametersInto(model, manager, last.resolve(SentenceTranslator.PARAMETERS));
-            adam.load(last.resolve("adam.state"), progress.step());
+            TranslationModel.loadParametersInto(trainee.model(), trainee.manager(),
+                    last.resolve(TranslationModel.PARAMETERS));
+            trainee.adam().load(last.resolve("adam.state"), progress.step());
             say("resumed: epoch %d, batch %d, step %d, best BLEU %.2f", progress.epoch(), progress.batch(),
                     progress.step(), progress.bestBleu());
         } else if (options.initializeFrom() != null) {
-            SentenceTranslator.loadParametersInto(model, manager,
-                    options.initializeFrom().resolve(SentenceTranslator.PARAMETERS));
+            TranslationModel.loadParametersInto(trainee.model(), trainee.manager(),
+                    options.initializeFrom().resolve(TranslationModel.PARAMETERS));
             say("initialised from %s", options.initializeFrom());
         }
         int batchesPerEpoch = TokenBatches.make(examples, options.maxTokens(), new Random(options.seed())).size();
@@ -203,146 +208,124 @@ public final class TrainTranslator {
                 options.schedule().equals("cosine"), batchesPerEpoch * options.epochs());
         LabelSmoothedLoss lossFunction = new LabelSmoothedLoss(options.labelSmoothing());
         long runStart = System.nanoTime();
-        long deadline = options.timeLimitMinutes() > 0
-                ? runStart + (long) (options.timeLimitMinutes() * 60e9) : Long.MAX_VALUE;
-        long nextCheckpoint = runStart + (long) (options.checkpointMinutes() * 60e9);
-        int epoch = progress.epoch();
-        int firstBatch = progress.batch();
-        double bestBleu = progress.bestBleu();
-        boolean timeUp = false;
-        boolean stopped = false;
-        int skipped = 0;
-        for (; epoch < options.epochs() && !timeUp && !stopped; epoch++, firstBatch = 0) {
+        CheckpointPolicy policy = new CheckpointPolicy(stop::requested, options.timeLimitMinutes(),
+                options.checkpointMinutes(), runStart);
+        EpochEnd epochEnd = new EpochEnd(last, options.keepEpochs(), progress.bestBleu());
+        CheckpointPolicy.Action ended = CheckpointPolicy.Action.CONTINUE;
+        for (int epoch = progress.epoch(), firstBatch = progress.batch();
+                epoch < options.epochs() && ended == CheckpointPolicy.Action.CONTINUE; epoch++, firstBatch = 0) {
             List<List<TokenBatches.Example>> batches = TokenBatches.make(examples, options.maxTokens(),
                     new Random(options.seed() * 1_000_003L + epoch));
-            long epochStart = System.nanoTime();
-            double intervalLoss = 0;
-            long intervalTokens = 0;
-            long intervalAllTokens = 0;
-            long intervalStart = System.nanoTime();
-            int done = 0;
-            for (int b = firstBatch; b < batches.size(); b++) {
-                float lr = schedule.at(adam.steps() + 1);
-                List<TokenBatches.Example> batch = batches.get(b);
-                try (NDManager scratch = manager.newSubManager()) {
-                    NDArray[] arrays = toArrays(batch, scratch);
-                    NDArray lossSum;
-                    try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                        NDArray logits = model.forward(new ParameterStore(scratch, false),
-                                new NDList(arrays[0], arrays[1]), true).singletonOrThrow();
-                        lossSum = lossFunction.sum(logits, arrays[2]);
-                        long tokens = arrays[2].neq(0).sum().getLong();
-                        collector.backward(lossSum.div(tokens));
-                        intervalTokens += tokens;
-                        intervalAllTokens += tokens + arrays[0].neq(0).sum().getLong();
-                    }
-                    float batchLoss = lossSum.getFloat();
-                    if (adam.step(lr, options.clipNorm(), scratch)) {
-                        intervalLoss += batchLoss;
-                    } else {
-                        skipped++;
-                        intervalTokens -= arrays[2].neq(0).sum().getLong();
-                        say("skipped batch %d of epoch %d: non-finite gradients (loss %s); %d skipped so far",
-                                b + 1, epoch + 1, batchLoss, skipped);
-                    }
-                }
-                done++;
-                if (done % options.logEvery() == 0 || b == batches.size() - 1
-                        || System.nanoTime() - intervalStart >= PROGRESS_NANOS) {
-                    double seconds = (System.nanoTime() - intervalStart) / 1e9;
-                    double perBatch = (System.nanoTime() - epochStart) / 1e9 / done;
-                    say("epoch %d batch %d/%d step %d  loss %.3f  lr %.2e  %.0f tgt tok/s (%.0f src+tgt)  "
-                            + "epoch ETA %s  elapsed %s", epoch + 1, b + 1, batches.size(), adam.steps(),
-                            intervalLoss / Math.max(1, intervalTokens), lr, intervalTokens / seconds,
-                            intervalAllTokens / seconds, duration(perBatch * (batches.size() - b - 1)),
-                            duration((System.nanoTime() - runStart) / 1e9));
-                    intervalLoss = 0;
-                    intervalTokens = 0;
-                    intervalAllTokens = 0;
-                    intervalStart = System.nanoTime();
-                }
-                if (stop.requested()) {
-                    say("stop requested (SIGTERM or Ctrl-C): saving a checkpoint; run the same command to resume");
-                    stopped = true;
-                    checkpoint(model, adam, last, new TrainingProgress(epoch, b + 1, adam.steps(), bestBleu));
-                    break;
-                }
-                if (System.nanoTime() >= deadline) {
-                    say("time limit of %.1f minutes reached", options.timeLimitMinutes());
-                    timeUp = true;
-                    checkpoint(model, adam, last, new TrainingProgress(epoch, b + 1, adam.steps(), bestBleu));
-                    break;
-                }
-                if (System.nanoTime() >= nextCheckpoint) {
-                    checkpoint(model, adam, last, new TrainingProgress(epoch, b + 1, adam.steps(), bestBleu));
-                    nextCheckpoint = System.nanoTime() + (long) (options.checkpointMinutes() * 60e9);
-                }
+            ended = trainEpoch(trainee, batches, epoch, firstBatch, schedule, lossFunction, policy, epochEnd,
+                    runStart);
+            if (ended == CheckpointPolicy.Action.STOP) {
+                say("stopped after %s; resume with the same command", duration((System.nanoTime() - runStart) / 1e9));
+                return;
             }
-            if (stopped) {
-                break;
-            }
-            long validationStart = System.nanoTime();
-            BleuScore bleu = validate(model, tokenizer, validation.multi30k(), manager);
-            say("epoch %d validation (%d pairs, beam %d, %.0f s): %s", epoch + 1, validation.multi30k().size(),
-                    options.validationBeam(), (System.nanoTime() - validationStart) / 1e9, bleu);
-            if (validation.tatoeba() != null) {
-                say("epoch %d held-out Tatoeba (%d pairs): %s", epoch + 1, validation.tatoeba().size(),
-                        validate(model, tokenizer, validation.tatoeba(), manager));
-            }
-            if (bleu.score() > bestBleu) {
-                bestBleu = bleu.score();
-                SentenceTranslator.save(model, tokenizer, best, false);
-                Files.writeString(best.resolve("bleu.txt"), String.format(Locale.ROOT,
-                        "epoch %d step %d val %s%n", epoch + 1, adam.steps(), bleu));
-                say("new best model: %s (BLEU %.2f)", best, bestBleu);
-            }
-            boolean epochFinished = !timeUp;
-            checkpoint(model, adam, last, new TrainingProgress(epochFinished ? epoch + 1 : epoch,
-                    epochFinished ? 0 : progressBatch(last), adam.steps(), bestBleu));
-            if (epochFinished && options.keepEpochs() > 0) {
-                keepEpoch(last, epoch + 1);
-            }
-        }
-        if (stopped) {
-            say("stopped after %s; resume with the same command", duration((System.nanoTime() - runStart) / 1e9));
-            return;
+            endEpoch(trainee, validation, epochEnd, best, epoch, ended != CheckpointPolicy.Action.TIME_UP);
         }
         say("done after %s; best validation BLEU %.2f in %s", duration((System.nanoTime() - runStart) / 1e9),
-                bestBleu, best);
-        if (Files.exists(best.resolve(SentenceTranslator.PARAMETERS))) {
+                epochEnd.bestBleu(), best);
+        if (Files.exists(best.resolve(TranslationModel.PARAMETERS))) {
             exportHalf(best, out.resolve("model"));
+        }
+    }
+
+    /**
+     * Trains on the epoch's batches from {@code firstBatch}, with checkpoints as the policy says: {@code CONTINUE}
+     * when the epoch is done, else {@code STOP} or {@code TIME_UP}, each after its checkpoint.
+     */
+    private CheckpointPolicy.Action trainEpoch(Trainee trainee, List<List<TokenBatches.Example>> batches, int epoch,
+            int firstBatch, LearningRateSchedule schedule, LabelSmoothedLoss lossFunction, CheckpointPolicy policy,
+            EpochEnd epochEnd, long runStart) throws IOException {
+        AdamOptimizer adam = trainee.adam();
+        ProgressLine progress = new ProgressLine(options.logEvery(), batches.size(), System.nanoTime());
+        for (int b = firstBatch; b < batches.size(); b++) {
+            float lr = schedule.at(adam.steps() + 1);
+            step(trainee, batches.get(b), lr, lossFunction, progress, epoch, b);
+            progress.batchDone(epoch, b, adam.steps(), lr, System.nanoTime(), runStart)
+                    .ifPresent(line -> say("%s", line));
+            CheckpointPolicy.Action action = policy.afterBatch(System.nanoTime());
+            if (action == CheckpointPolicy.Action.STOP) {
+                say("stop requested (SIGTERM or Ctrl-C): saving a checkpoint; run the same command to resume");
+            } else if (action == CheckpointPolicy.Action.TIME_UP) {
+                say("time limit of %.1f minutes reached", options.timeLimitMinutes());
+            }
+            if (action != CheckpointPolicy.Action.CONTINUE) {
+                checkpoint(trainee.model(), adam, options.output().resolve("last"),
+                        new TrainingProgress(epoch, b + 1, adam.steps(), epochEnd.bestBleu()));
+            }
+            if (action == CheckpointPolicy.Action.STOP || action == CheckpointPolicy.Action.TIME_UP) {
+                return action;
+            }
+        }
+        return CheckpointPolicy.Action.CONTINUE;
+    }
+
+    /** One forward pass, backward pass and optimizer step; a step with non-finite gradients is skipped. */
+    private void step(Trainee trainee, List<TokenBatches.Example> batch, float lr, LabelSmoothedLoss lossFunction,
+            ProgressLine progress, int epoch, int b) {
+        try (NDManager scratch = trainee.manager().newSubManager()) {
+            NDArray[] arrays = toArrays(batch, scratch);
+            NDArray lossSum;
+            long tokens;
+            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                NDArray logits = trainee.model().forward(new ParameterStore(scratch, false),
+                        new NDList(arrays[0], arrays[1]), true).singletonOrThrow();
+                lossSum = lossFunction.sum(logits, arrays[2]);
+                tokens = arrays[2].neq(0).sum().getLong();
+                collector.backward(lossSum.div(tokens));
+                progress.counted(tokens, tokens + arrays[0].neq(0).sum().getLong());
+            }
+            float batchLoss = lossSum.getFloat();
+            if (trainee.adam().step(lr, options.clipNorm(), scratch)) {
+                progress.stepped(batchLoss);
+            } else {
+                skipped++;
+                progress.skipped(tokens);
+                say("skipped batch %d of epoch %d: non-finite gradients (loss %s); %d skipped so far", b + 1,
+                        epoch + 1, batchLoss, skipped);
+            }
+        }
+    }
+
+    /** Validates, keeps a new best model, saves the checkpoint to resume from and keeps a finished epoch's weights. */
+    private void endEpoch(Trainee trainee, Validation validation, EpochEnd epochEnd, Path best, int epoch,
+            boolean finished) throws IOException {
+        long validationStart = System.nanoTime();
+        BleuScore bleu = validate(trainee, validation.multi30k());
+        say("epoch %d validation (%d pairs, beam %d, %.0f s): %s", epoch + 1, validation.multi30k().size(),
+                options.validationBeam(), (System.nanoTime() - validationStart) / 1e9, bleu);
+        if (validation.tatoeba() != null) {
+            say("epoch %d held-out Tatoeba (%d pairs): %s", epoch + 1, validation.tatoeba().size(),
+                    validate(trainee, validation.tatoeba()));
+        }
+        if (epochEnd.newBest(bleu.score())) {
+            TranslationModel.save(trainee.model(), trainee.tokenizer(), best, false);
+            Files.writeString(best.resolve("bleu.txt"), String.format(Locale.ROOT,
+                    "epoch %d step %d val %s%n", epoch + 1, trainee.adam().steps(), bleu));
+            say("new best model: %s (BLEU %.2f)", best, epochEnd.bestBleu());
+        }
+        checkpoint(trainee.model(), trainee.adam(), options.output().resolve("last"),
+                epochEnd.progress(epoch, finished, trainee.adam().steps()));
+        if (finished) {
+            epochEnd.keepWeights(epoch + 1);
         }
     }
 
     /** The best checkpoint as a compact fp16 model directory, the form that ships. */
     private void exportHalf(Path best, Path target) throws IOException {
-        try (SentenceTranslator loaded = SentenceTranslator.load(best, Device.cpu())) {
-            SentenceTranslator.save(loaded.model(), loaded.tokenizer(), target, true);
+        try (TranslationModel loaded = TranslationModel.load(best, Device.cpu())) {
+            TranslationModel.save(loaded.model(), loaded.tokenizer(), target, true);
         }
         Files.copy(best.resolve("bleu.txt"), target.resolve("bleu.txt"), StandardCopyOption.REPLACE_EXISTING);
         say("exported %s as fp16: %s (%,d bytes)", best, target,
-                Files.size(target.resolve(SentenceTranslator.PARAMETERS)));
+                Files.size(target.resolve(TranslationModel.PARAMETERS)));
     }
 
-    /** Keeps this epoch's weights beside the checkpoint (for averaging) and drops those beyond --keep-epochs. */
-    private void keepEpoch(Path last, int epoch) throws IOException {
-        Path epochs = Files.createDirectories(last.resolve("epochs"));
-        Files.copy(last.resolve(SentenceTranslator.PARAMETERS), epochs.resolve(epochFile(epoch)),
-                StandardCopyOption.REPLACE_EXISTING);
-        Files.deleteIfExists(epochs.resolve(epochFile(epoch - options.keepEpochs())));
-    }
-
-    static String epochFile(int epoch) {
-        return String.format(Locale.ROOT, "epoch-%03d.params", epoch);
-    }
-
-    private static int progressBatch(Path last) throws IOException {
-        return TrainingProgress.read(last).batch();
-    }
-
-    private BleuScore validate(TranslationTransformer model, BpeTokenizer tokenizer, ParallelCorpus validation,
-            NDManager manager) {
-        SentenceTranslator translator = new SentenceTranslator(model, tokenizer, manager);
+    private BleuScore validate(Trainee trainee, ParallelCorpus validation) {
+        TranslationModel translator = new TranslationModel(trainee.model(), trainee.tokenizer(),
+                trainee.manager());
         List<String> hypotheses = translator.translate(validation.sources(),
                 new SearchOptions(options.validationBeam(), options.validationBeam() == 1 ? 0 : 1.0,
                         options.maxPositions()), 64);
@@ -353,7 +336,7 @@ public final class TrainTranslator {
             throws IOException {
         long start = System.nanoTime();
         Files.createDirectories(last);
-        SentenceTranslator.saveParameters(model, last.resolve(SentenceTranslator.PARAMETERS), false);
+        TranslationModel.saveParameters(model, last.resolve(TranslationModel.PARAMETERS), false);
         Path partial = last.resolve("adam.state.partial");
         adam.save(partial);
         Files.move(partial, last.resolve("adam.state"), StandardCopyOption.REPLACE_EXISTING,

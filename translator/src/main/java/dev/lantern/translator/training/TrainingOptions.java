@@ -1,5 +1,6 @@
 package dev.lantern.translator.training;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -82,7 +83,7 @@ public record TrainingOptions(
 
     private static String defaultData() {
         for (String candidate : new String[] {"../shared/data/multi30k", "../../shared/data/multi30k"}) {
-            if (java.nio.file.Files.isDirectory(Path.of(candidate))) {
+            if (Files.isDirectory(Path.of(candidate))) {
                 return candidate;
             }
         }

@@ -12,7 +12,7 @@ import dev.lantern.shared.testing.bench.DjlCache;
 import dev.lantern.shared.testing.bench.LoadAverage;
 import dev.lantern.shared.testing.bench.PackagedApp;
 import dev.lantern.shared.testing.bench.RepositoryRoot;
-import dev.lantern.translator.model.SentenceTranslator;
+import dev.lantern.translator.model.TranslationModel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,7 +33,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Sentences per second and p50 / p99 latency of one call, translating Multi30k validation sentences with a model
- * folder: in-process ({@link SentenceTranslator#translate}, as each worker of the app calls it) with greedy search and
+ * folder: in-process ({@link TranslationModel#translate}, as each worker of the app calls it) with greedy search and
  * beam 4, 1 and 32 sentences per call; and over HTTP against the standalone translator app started from its packaged
  * jar with the same model (beam 4, the default), 1 or 32 sentences per request, 1 and 8 clients. Every row is also
  * given as a ratio to the baseline of the same run: in-process, beam 4, 1 sentence per call.
@@ -86,7 +86,7 @@ public final class TranslatorBenchmark {
         List<Result> results = new ArrayList<>();
         SearchOptions beam = new SearchOptions(4, 1.0, 128);
         SearchOptions greedy = SearchOptions.greedy(128);
-        try (SentenceTranslator translator = SentenceTranslator.load(model, Device.cpu())) {
+        try (TranslationModel translator = TranslationModel.load(model, Device.cpu())) {
             results.add(measure(load, "in-process, beam 4, batch 1", 1, 1, sentences,
                     batch -> translator.translate(batch, beam, BATCH)));
             results.add(measure(load, "in-process, greedy, batch 1", 1, 1, sentences,

@@ -3,7 +3,7 @@ package dev.lantern.translator.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -36,7 +36,7 @@ class TranslationTransformerTest {
     @BeforeAll
     static void build() {
         manager = NDManager.newBaseManager("PyTorch");
-        ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed(7);
+        Engine.getEngine("PyTorch").setRandomSeed(7);
         model = new TranslationTransformer(CONFIG);
         model.initialize(manager, DataType.FLOAT32, new Shape(1, 8), new Shape(1, 8));
     }

@@ -2,16 +2,16 @@ package dev.lantern.translator.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.lantern.shared.generation.SearchOptions;
-import dev.lantern.translator.model.SentenceTranslator;
+import dev.lantern.translator.model.TranslationModel;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,8 +63,8 @@ class TrainTranslatorTest {
         // --keep-epochs 2 kept both epochs' weights; averaging them with shares 3 and 1 gives their element-wise
         // weighted mean, in fp16
         Path epochs = out.resolve("last/epochs");
-        Path first = epochs.resolve(TrainTranslator.epochFile(1));
-        Path second = epochs.resolve(TrainTranslator.epochFile(2));
+        Path first = epochs.resolve(EpochEnd.file(1));
+        Path second = epochs.resolve(EpochEnd.file(2));
         Path averaged = dir.resolve("averaged");
         AverageCheckpoints.main(new String[] {out.resolve("best").toString(), averaged.toString(),
             first + ":3", second.toString()});
@@ -77,7 +77,7 @@ class TrainTranslatorTest {
             float error = a.mul(3).add(b).div(4).sub(mean.toType(DataType.FLOAT32, false)).abs().max().getFloat();
             assertTrue(error < 2e-3, "averaged weights are off by " + error);
         }
-        try (SentenceTranslator model = SentenceTranslator.load(averaged, Device.cpu())) {
+        try (TranslationModel model = TranslationModel.load(averaged, Device.cpu())) {
             assertEquals(1, model.translate(List.of("the red dog runs."), new SearchOptions(2, 1.0, 20), 1).size());
         }
     }
@@ -161,7 +161,7 @@ class TrainTranslatorTest {
 
     private static void write(Path file, List<String> lines) throws IOException {
         try (OutputStream raw = Files.newOutputStream(file);
-                Writer out = new java.io.OutputStreamWriter(new GZIPOutputStream(raw), StandardCharsets.UTF_8)) {
+                Writer out = new OutputStreamWriter(new GZIPOutputStream(raw), StandardCharsets.UTF_8)) {
             for (String line : lines) {
                 out.write(line + "\n");
             }

@@ -2,6 +2,7 @@ package dev.lantern.translator.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import dev.lantern.translator.model.TranslationModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -130,5 +133,73 @@ class TrainingPartsTest {
         assertThrows(IllegalArgumentException.class, () -> TrainingOptions.parse(new String[] {"--source"}));
         assertThrows(IllegalArgumentException.class,
                 () -> TrainingOptions.parse(new String[] {"--schedule", "linear"}));
+    }
+
+    @Test
+    void aProgressLineIsDueEveryNBatchesAtTheEpochsEndAndAfterThirtySeconds() {
+        long second = 1_000_000_000L;
+        ProgressLine progress = new ProgressLine(3, 5, 0);
+        progress.counted(100, 250);
+        progress.stepped(230f);
+        assertTrue(progress.batchDone(0, 0, 1, 1e-3f, second, 0).isEmpty());
+        progress.counted(100, 250);
+        progress.skipped(100); // its loss never counted, nor do its target tokens
+        assertTrue(progress.batchDone(0, 1, 1, 1e-3f, 2 * second, 0).isEmpty());
+        progress.counted(100, 250);
+        progress.stepped(230f);
+        String line = progress.batchDone(0, 2, 2, 1e-3f, 4 * second, 0).orElseThrow();
+        // loss per target token 460 / 200; 200 target and 750 tokens in all over 4 s; 2 batches left at 4/3 s each
+        assertEquals("epoch 1 batch 3/5 step 2  loss 2.300  lr 1.00e-03  50 tgt tok/s (188 src+tgt)  epoch ETA 0:00:03"
+                + "  elapsed 0:00:04", line);
+        assertTrue(progress.batchDone(0, 3, 3, 1e-3f, 5 * second, 0).isEmpty());
+        assertTrue(progress.batchDone(0, 4, 4, 1e-3f, 6 * second, 0).isPresent(), "the epoch's last batch");
+
+        ProgressLine slow = new ProgressLine(1000, 100, 0);
+        assertTrue(slow.batchDone(0, 0, 1, 1e-3f, 29 * second, 0).isEmpty());
+        assertTrue(slow.batchDone(0, 1, 2, 1e-3f, 30 * second, 0).isPresent(), "30 s after the last line");
+    }
+
+    @Test
+    void checkpointsComeEveryFewMinutesAndAStopOrTheTimeLimitEndsTheLoop() {
+        long minute = 60_000_000_000L;
+        boolean[] stop = {false};
+        CheckpointPolicy policy = new CheckpointPolicy(() -> stop[0], 30, 10, 0);
+        assertEquals(CheckpointPolicy.Action.CONTINUE, policy.afterBatch(9 * minute));
+        assertEquals(CheckpointPolicy.Action.CHECKPOINT, policy.afterBatch(10 * minute));
+        assertEquals(CheckpointPolicy.Action.CONTINUE, policy.afterBatch(19 * minute), "the next is due at 20");
+        assertEquals(CheckpointPolicy.Action.CHECKPOINT, policy.afterBatch(20 * minute));
+        assertEquals(CheckpointPolicy.Action.TIME_UP, policy.afterBatch(30 * minute));
+        stop[0] = true;
+        assertEquals(CheckpointPolicy.Action.STOP, policy.afterBatch(31 * minute), "a stop comes first");
+
+        CheckpointPolicy noLimit = new CheckpointPolicy(() -> false, 0, 10, 0);
+        assertEquals(CheckpointPolicy.Action.CHECKPOINT, noLimit.afterBatch(1000 * minute));
+    }
+
+    @Test
+    void anEpochEndKeepsTheBestBleuTheResumePointAndTheLastEpochsWeights(@TempDir Path last) throws Exception {
+        EpochEnd end = new EpochEnd(last, 2, -1);
+        assertTrue(end.newBest(12.5));
+        assertFalse(end.newBest(12.5));
+        assertFalse(end.newBest(3));
+        assertEquals(12.5, end.bestBleu());
+
+        assertEquals(new TrainTranslator.TrainingProgress(4, 0, 900, 12.5), end.progress(3, true, 900));
+        // the time limit cut epoch 4 short after batch 17: the run resumes where that checkpoint was saved
+        new TrainTranslator.TrainingProgress(3, 17, 880, 12.5).write(last);
+        assertEquals(new TrainTranslator.TrainingProgress(3, 17, 900, 12.5), end.progress(3, false, 900));
+
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            Files.writeString(last.resolve(TranslationModel.PARAMETERS), "weights of epoch " + epoch);
+            end.keepWeights(epoch);
+        }
+        Path epochs = last.resolve("epochs");
+        assertFalse(Files.exists(epochs.resolve(EpochEnd.file(1))));
+        assertEquals("weights of epoch 2", Files.readString(epochs.resolve(EpochEnd.file(2))));
+        assertEquals("weights of epoch 3", Files.readString(epochs.resolve("epoch-003.params")));
+
+        EpochEnd keepNone = new EpochEnd(last.resolve("other"), 0, -1);
+        keepNone.keepWeights(1);
+        assertFalse(Files.exists(last.resolve("other").resolve("epochs")));
     }
 }

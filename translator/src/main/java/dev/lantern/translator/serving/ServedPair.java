@@ -10,7 +10,7 @@ import dev.lantern.shared.serving.DynamicBatcher;
 import dev.lantern.shared.serving.Inference;
 import dev.lantern.translator.LanguagePair;
 import dev.lantern.translator.model.SentenceTranslation;
-import dev.lantern.translator.model.SentenceTranslator;
+import dev.lantern.translator.model.TranslationModel;
 import dev.lantern.translator.model.TranslationConfidence;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -22,20 +22,20 @@ import org.jboss.logging.Logger;
 
 /**
  * One language pair being served: a bounded queue of requests and worker threads, each with its own copy of the
- * model (a {@link SentenceTranslator} is not thread-safe). A request is the list of its sentences; requests that
+ * model (a {@link TranslationModel} is not thread-safe). A request is the list of its sentences; requests that
  * wait together are decoded as one batch.
  */
-public final class PairTranslator implements AutoCloseable {
+public final class ServedPair implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(PairTranslator.class);
+    private static final Logger LOG = Logger.getLogger(ServedPair.class);
     private static final List<String> WARM_UP = List.of("A man is riding a bike.", "Two dogs play in the snow.");
 
     private final String name;
-    private final List<SentenceTranslator> copies;
+    private final List<TranslationModel> copies;
     private final DynamicBatcher<List<String>, List<SentenceTranslation>> batcher;
     private final TranslationConfidence confidence;
 
-    private PairTranslator(String name, List<SentenceTranslator> copies,
+    private ServedPair(String name, List<TranslationModel> copies,
             DynamicBatcher<List<String>, List<SentenceTranslation>> batcher, TranslationConfidence confidence) {
         this.name = name;
         this.copies = copies;
@@ -48,34 +48,34 @@ public final class PairTranslator implements AutoCloseable {
      *
      * @throws ModelUnavailableException when the folder does not hold a loadable model
      */
-    public static PairTranslator load(LanguagePair pair, Path dir, Device device, SearchOptions search,
+    public static ServedPair load(LanguagePair pair, Path dir, Device device, SearchOptions search,
             int sentencesPerBatch, BatchingOptions batching, MeterRegistry registry) {
         String name = "lantern-transformer-" + pair.id();
-        List<SentenceTranslator> copies = new ArrayList<>();
+        List<TranslationModel> copies = new ArrayList<>();
         try {
             inferenceOnly();
             long start = System.nanoTime();
             TranslationConfidence confidence = TranslationConfidence.load(dir);
             List<DynamicBatcher.BatchFunction<List<String>, List<SentenceTranslation>>> workers = new ArrayList<>();
             for (int i = 0; i < batching.workers(); i++) {
-                SentenceTranslator copy = SentenceTranslator.load(dir, device);
+                TranslationModel copy = TranslationModel.load(dir, device);
                 copies.add(copy);
                 copy.translate(WARM_UP, search, sentencesPerBatch);
                 workers.add(requests -> translateAll(copy, requests, search, sentencesPerBatch));
             }
             LOG.infof("Loaded model %s from %s on PyTorch (%s) and warmed it up in %.0f ms; %d worker(s); confidence:"
                     + " %s", name, dir, device, (System.nanoTime() - start) / 1e6, batching.workers(), confidence);
-            return new PairTranslator(name, copies, new DynamicBatcher<>(name, batching, workers, registry),
+            return new ServedPair(name, copies, new DynamicBatcher<>(name, batching, workers, registry),
                     confidence);
         } catch (IOException | RuntimeException e) {
-            copies.forEach(SentenceTranslator::close);
+            copies.forEach(TranslationModel::close);
             throw new ModelUnavailableException("The " + pair.id() + " translation model in " + dir
                     + " cannot be loaded: " + e.getMessage(), e);
         }
     }
 
     /** The sentences of every request in one call (the translator batches them by length), handed back per request. */
-    private static List<List<SentenceTranslation>> translateAll(SentenceTranslator copy,
+    private static List<List<SentenceTranslation>> translateAll(TranslationModel copy,
             List<List<String>> requests, SearchOptions search, int sentencesPerBatch) {
         inferenceOnly();
         List<String> all = new ArrayList<>();
@@ -119,6 +119,6 @@ public final class PairTranslator implements AutoCloseable {
     @Override
     public void close() {
         batcher.close();
-        copies.forEach(SentenceTranslator::close);
+        copies.forEach(TranslationModel::close);
     }
 }

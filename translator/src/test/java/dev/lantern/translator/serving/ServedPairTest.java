@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A pair served from a real (tiny, trained) model: the queue, the workers, merged requests, a full queue. */
-class PairTranslatorTest {
+class ServedPairTest {
 
     private static final SearchOptions BEAM = new SearchOptions(4, 1.0, 40);
     private static final LanguagePair EN_DE = new LanguagePair("en", "de");
@@ -34,14 +34,14 @@ class PairTranslatorTest {
     private static final List<String> LONG = Collections.nCopies(60, "The small green bird sings and the old"
             + " woman reads.");
 
-    private static PairTranslator load(int requestsPerPass, int queue) {
-        return PairTranslator.load(EN_DE, TinyModels.model("en", "de"), Device.cpu(), BEAM, 32,
+    private static ServedPair load(int requestsPerPass, int queue) {
+        return ServedPair.load(EN_DE, TinyModels.model("en", "de"), Device.cpu(), BEAM, 32,
                 new BatchingOptions(requestsPerPass, Duration.ZERO, queue, 1), new SimpleMeterRegistry());
     }
 
     @Test
     void requestsThatWaitTogetherAreOnePassAndEachGetsItsOwnSentences() {
-        try (PairTranslator pair = load(8, 16)) {
+        try (ServedPair pair = load(8, 16)) {
             assertEquals("lantern-transformer-en-de", pair.name());
             assertEquals(List.of("Der mann isst.", "Der kleine grüne vogel singt."),
                     texts(pair.translate(List.of("The man eats.", "The small green bird sings."))));
@@ -75,7 +75,7 @@ class PairTranslatorTest {
 
     @Test
     void aFullQueueTurnsCallersAwayAsBusy() {
-        try (PairTranslator pair = load(1, 1)) {
+        try (ServedPair pair = load(1, 1)) {
             List<CompletableFuture<Inference<List<SentenceTranslation>>>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 calls.add(pair.translate(LONG));
@@ -95,7 +95,7 @@ class PairTranslatorTest {
 
     @Test
     void aFolderWithoutAModelIsUnavailableWithTheReason(@TempDir Path empty) {
-        ModelUnavailableException e = assertThrows(ModelUnavailableException.class, () -> PairTranslator.load(EN_DE,
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class, () -> ServedPair.load(EN_DE,
                 empty, Device.cpu(), BEAM, 32, new BatchingOptions(1, Duration.ZERO, 1, 1),
                 new SimpleMeterRegistry()));
         assertTrue(e.getMessage().contains(empty.toString()), e.getMessage());

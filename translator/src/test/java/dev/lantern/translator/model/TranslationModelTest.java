@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SentenceTranslatorTest {
+class TranslationModelTest {
 
     private static final List<String> TEXT = List.of("A dog runs on the grass.", "Ein Hund läuft auf dem Gras.",
             "Two children play in the snow.", "Zwei Kinder spielen im Schnee.");
@@ -33,7 +33,7 @@ class SentenceTranslatorTest {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             TranslationTransformer model = new TranslationTransformer(config);
             model.initialize(manager, DataType.FLOAT32, new Shape(1, 1), new Shape(1, 1));
-            SentenceTranslator original = new SentenceTranslator(model, tokenizer, manager);
+            TranslationModel original = new TranslationModel(model, tokenizer, manager);
             List<String> expected = original.translate(sentences, beam, 2);
             assertEquals(3, expected.size());
             // batching does not change the results, and each output belongs to its own input
@@ -41,22 +41,22 @@ class SentenceTranslatorTest {
                 assertEquals(expected.get(i), original.translate(List.of(sentences.get(i)), beam, 1).get(0));
             }
 
-            SentenceTranslator.save(model, tokenizer, dir.resolve("fp32"), false);
-            try (SentenceTranslator loaded = SentenceTranslator.load(dir.resolve("fp32"), Device.cpu())) {
+            TranslationModel.save(model, tokenizer, dir.resolve("fp32"), false);
+            try (TranslationModel loaded = TranslationModel.load(dir.resolve("fp32"), Device.cpu())) {
                 assertEquals(expected, loaded.translate(sentences, beam, 8));
                 assertArrayEquals(original.sourceIds("A dog."), loaded.sourceIds("A dog."));
             }
-            SentenceTranslator.save(model, tokenizer, dir.resolve("fp16"), true);
-            long full = Files.size(dir.resolve("fp32").resolve(SentenceTranslator.PARAMETERS));
-            long half = Files.size(dir.resolve("fp16").resolve(SentenceTranslator.PARAMETERS));
+            TranslationModel.save(model, tokenizer, dir.resolve("fp16"), true);
+            long full = Files.size(dir.resolve("fp32").resolve(TranslationModel.PARAMETERS));
+            long half = Files.size(dir.resolve("fp16").resolve(TranslationModel.PARAMETERS));
             assertTrue(half < full * 0.6, half + " bytes in fp16 vs " + full);
-            try (SentenceTranslator loaded = SentenceTranslator.load(dir.resolve("fp16"), Device.cpu())) {
+            try (TranslationModel loaded = TranslationModel.load(dir.resolve("fp16"), Device.cpu())) {
                 assertEquals(3, loaded.translate(sentences, beam, 8).size());
                 // the training model is still fp32 after saving a half copy
                 assertEquals(DataType.FLOAT32, model.getParameters().get(0).getValue().getArray().getDataType());
             }
         }
-        Files.writeString(dir.resolve("fp32").resolve(SentenceTranslator.CONFIG), "modelDim=32\n");
-        assertThrows(IOException.class, () -> SentenceTranslator.load(dir.resolve("fp32"), Device.cpu()));
+        Files.writeString(dir.resolve("fp32").resolve(TranslationModel.CONFIG), "modelDim=32\n");
+        assertThrows(IOException.class, () -> TranslationModel.load(dir.resolve("fp32"), Device.cpu()));
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import dev.lantern.shared.generation.BeamSearch;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -31,7 +33,7 @@ import java.util.List;
  * This is the seam a translation service builds on (sentence splitting, language detection and HTTP stay out).
  * A model directory holds {@value #CONFIG}, {@value #VOCABULARY} and {@value #PARAMETERS}.
  */
-public final class SentenceTranslator implements AutoCloseable {
+public final class TranslationModel implements AutoCloseable {
 
     public static final String CONFIG = "config.properties";
     public static final String VOCABULARY = "bpe.txt";
@@ -45,11 +47,11 @@ public final class SentenceTranslator implements AutoCloseable {
     private final TransformerEncoderDecoder seq2seq;
 
     /** Wraps a model that someone else owns (the training loop validating its own model). */
-    public SentenceTranslator(TranslationTransformer model, BpeTokenizer tokenizer, NDManager manager) {
+    public TranslationModel(TranslationTransformer model, BpeTokenizer tokenizer, NDManager manager) {
         this(model, tokenizer, manager, false);
     }
 
-    private SentenceTranslator(TranslationTransformer model, BpeTokenizer tokenizer, NDManager manager,
+    private TranslationModel(TranslationTransformer model, BpeTokenizer tokenizer, NDManager manager,
             boolean ownsManager) {
         this.model = model;
         this.tokenizer = tokenizer;
@@ -59,7 +61,7 @@ public final class SentenceTranslator implements AutoCloseable {
     }
 
     /** Loads a model directory onto {@code device}; weights stored as fp16 are widened to fp32. */
-    public static SentenceTranslator load(Path dir, Device device) throws IOException {
+    public static TranslationModel load(Path dir, Device device) throws IOException {
         TransformerConfig config = TransformerConfig.load(dir.resolve(CONFIG));
         BpeTokenizer tokenizer = BpeTokenizer.load(dir.resolve(VOCABULARY));
         if (tokenizer.vocabularySize() != config.vocabularySize()) {
@@ -74,7 +76,7 @@ public final class SentenceTranslator implements AutoCloseable {
             model.setInitializer(Initializer.ZEROS, parameter -> true);
             model.initialize(manager, DataType.FLOAT32, new Shape(1, 1), new Shape(1, 1));
             loadParameters(model, manager, dir.resolve(PARAMETERS));
-            return new SentenceTranslator(model, tokenizer, manager, true);
+            return new TranslationModel(model, tokenizer, manager, true);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -92,12 +94,9 @@ public final class SentenceTranslator implements AutoCloseable {
      * is an encoded {@link NDList} of every parameter in the block's order, each named by its path in the block.
      */
     static void loadParameters(TranslationTransformer model, NDManager manager, Path file) throws IOException {
-        ai.djl.nn.ParameterList parameters = model.getParameters();
-        // autograd is per thread and DJL turns it off only where the engine started; in-place writes to weights
-        // that require a gradient fail while it is on
-        boolean gradMode = ai.djl.pytorch.jni.JniUtils.isGradMode();
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-        try (NDManager scratch = manager.newSubManager();
+        ParameterList parameters = model.getParameters();
+        try (NoGrad noGrad = NoGrad.start();
+                NDManager scratch = manager.newSubManager();
                 InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             // streamed array by array: the whole file as one byte[] (15 MB per pair) made the start-up GC-bound
             NDList arrays = NDList.decode(scratch, in);
@@ -117,8 +116,6 @@ public final class SentenceTranslator implements AutoCloseable {
                 // in-place arithmetic, not copyTo: DJL's copyTo makes the tensor alias a Java buffer
                 target.muli(0).addi(saved.toType(target.getDataType(), false).toDevice(target.getDevice(), false));
             }
-        } finally {
-            ai.djl.pytorch.jni.JniUtils.setGradMode(gradMode);
         }
     }
 
@@ -134,13 +131,13 @@ public final class SentenceTranslator implements AutoCloseable {
     /** Writes every parameter (fp16 copies when {@code half}) to a file, then renames it into place. */
     public static void saveParameters(TranslationTransformer model, Path file, boolean half) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        ai.djl.nn.ParameterList parameters = model.getParameters();
+        ParameterList parameters = model.getParameters();
         NDManager owner = parameters.get(0).getValue().getArray().getManager();
         try (NDManager scratch = owner.newSubManager()) {
             NDList arrays = new NDList();
             for (Pair<String, Parameter> parameter : parameters) {
                 NDArray array = parameter.getValue().getArray();
-                NDArray copy = array.toDevice(ai.djl.Device.cpu(), true)
+                NDArray copy = array.toDevice(Device.cpu(), true)
                         .toType(half ? DataType.FLOAT16 : array.getDataType(), true);
                 copy.attach(scratch);
                 copy.setName(parameter.getKey());
@@ -148,8 +145,7 @@ public final class SentenceTranslator implements AutoCloseable {
             }
             Files.write(partial, arrays.encode());
         }
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public TranslationTransformer model() {
