@@ -2,7 +2,6 @@ package dev.lantern.captioner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -18,6 +17,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +136,7 @@ class DetectorReferenceTest {
         assertEquals((int) (w * r), resized.getWidth(), "letterbox width");
         assertEquals((int) (h * r), resized.getHeight(), "letterbox height");
         float[] input = new float[3 * SIZE * SIZE];
-        java.util.Arrays.fill(input, 114f);
+        Arrays.fill(input, 114f);
         for (int y = 0; y < resized.getHeight(); y++) {
             for (int x = 0; x < resized.getWidth(); x++) {
                 int rgb = resized.getRGB(x, y); // the PNG holds OpenCV's RGB pixels

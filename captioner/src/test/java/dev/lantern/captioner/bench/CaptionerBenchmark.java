@@ -2,7 +2,6 @@ package dev.lantern.captioner.bench;
 
 import static dev.lantern.shared.testing.bench.BenchmarkLog.log;
 import static dev.lantern.shared.testing.bench.ClosedLoopLoad.percentileMillis;
-
 import ai.djl.engine.Engine;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -23,6 +22,7 @@ import dev.lantern.classifier.ClassifierModel;
 import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.engine.ModelFormat;
 import dev.lantern.shared.image.ImageDecoder;
+import dev.lantern.shared.testing.TestData;
 import dev.lantern.shared.testing.bench.DjlCache;
 import dev.lantern.shared.testing.bench.LoadAverage;
 import dev.lantern.shared.testing.bench.PackagedApp;
@@ -102,7 +102,7 @@ public final class CaptionerBenchmark {
         CaptionerConfig config = TestModels.captionerConfig(Map.of());
         ImageDecoder decoder = ImageCaptioner.decoder(config.images(), false);
         List<byte[]> images = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dev.lantern.shared.testing.TestData.images())) {
+        try (Stream<Path> files = Files.list(TestData.images())) {
             for (Path p : files.filter(f -> f.toString().endsWith(".JPEG")).sorted().toList()) {
                 images.add(Files.readAllBytes(p));
             }
@@ -121,7 +121,7 @@ public final class CaptionerBenchmark {
                         d.resizeFilter());
                 YoloxGrid grid = new YoloxGrid(d.inputSize(), d.strides(), detector.labels().size());
                 NonMaxSuppression nms = new NonMaxSuppression(d.nmsIou(), d.maxObjects());
-                Path model = dev.lantern.shared.testing.TestData.models().resolve("yolox_nano.onnx");
+                Path model = TestData.models().resolve("yolox_nano.onnx");
                 try (OrtSession.SessionOptions so = new OrtSession.SessionOptions();
                         OrtSession session = env.createSession(model.toString(), so)) {
                     long[] shape = {1, 3, d.inputSize(), d.inputSize()};
@@ -210,7 +210,7 @@ public final class CaptionerBenchmark {
             URI base;
             if (options.get("server").equals("start")) {
                 Map<String, String> env = new HashMap<>();
-                env.put("LANTERN_MODELS_DIR", dev.lantern.shared.testing.TestData.models().toString());
+                env.put("LANTERN_MODELS_DIR", TestData.models().toString());
                 if (!withClassifier) {
                     // a model file that is nowhere: the classifier fails to load and the captioner goes without tags
                     env.put("LANTERN_CLASSIFIER_MODEL_URL", "https://models.invalid/benchmark-no-classifier.onnx");
@@ -232,7 +232,7 @@ public final class CaptionerBenchmark {
                     measure(name, n, warmUp, window, images, post)));
             if (withClassifier) {
                 // one photo as a camera gives it (12 MP) against the same photo as the test set has it (500×375)
-                Path source = dev.lantern.shared.testing.TestData.images().resolve(PHONE_PHOTO_SOURCE);
+                Path source = TestData.images().resolve(PHONE_PHOTO_SOURCE);
                 List<byte[]> small = List.of(Files.readAllBytes(source));
                 List<byte[]> phone = List.of(PhonePhoto.from(source));
                 results.add(measure("(f) whole pipeline, HTTP, " + PHONE_PHOTO_SOURCE, 1, warmUp, window, small,

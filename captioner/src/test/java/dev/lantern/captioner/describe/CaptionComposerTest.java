@@ -2,12 +2,12 @@ package dev.lantern.captioner.describe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.lantern.captioner.Box;
 import dev.lantern.captioner.DetectedObject;
 import dev.lantern.captioner.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -195,7 +195,7 @@ class CaptionComposerTest {
                 object("fork", 400, 0, 100, 100));
         String first = caption(objects);
         List<DetectedObject> reversed = new ArrayList<>(objects);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         // equal salience: the order is by class name, whatever the input order
         assertEquals(first, caption(reversed));
         assertEquals("A bowl next to a cup, with a fork.", first);

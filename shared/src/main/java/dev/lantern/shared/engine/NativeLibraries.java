@@ -1,6 +1,7 @@
 package dev.lantern.shared.engine;
 
 import ai.djl.engine.Engine;
+import ai.djl.huggingface.tokenizers.jni.LibUtils;
 import dev.lantern.shared.image.ImageDecoder;
 import org.jboss.logging.Logger;
 
@@ -64,7 +65,7 @@ public final class NativeLibraries {
     /** Its own class, so that apps without the tokenizers never link against them. */
     private static final class Tokenizers {
         static void load() {
-            ai.djl.huggingface.tokenizers.jni.LibUtils.checkStatus();
+            LibUtils.checkStatus();
         }
     }
 }

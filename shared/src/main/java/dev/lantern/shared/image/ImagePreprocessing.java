@@ -108,6 +108,18 @@ public record ImagePreprocessing(
         return (int) Math.rint((size - crop) / 2.0);
     }
 
+    /** A copy: the record is shared (as {@link #IMAGENET}), so its arrays must not be changed through it. */
+    @Override
+    public float[] mean() {
+        return mean.clone();
+    }
+
+    /** A copy, as {@link #mean()}. */
+    @Override
+    public float[] std() {
+        return std.clone();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ImagePreprocessing p && resizeShorter == p.resizeShorter && cropWidth == p.cropWidth

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import opennlp.tools.langdetect.Language;
@@ -109,7 +110,7 @@ public final class LanguageDetector {
         for (String two : Locale.getISOLanguages()) {
             try {
                 map.put(new Locale(two).getISO3Language(), two);
-            } catch (java.util.MissingResourceException ignored) {
+            } catch (MissingResourceException ignored) {
                 // a code without a three-letter form: nothing to map
             }
         }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.function.BiFunction;
 
 /**
@@ -30,7 +31,7 @@ final class ToyEncoderDecoder implements EncoderDecoder {
     static ToyEncoderDecoder random(long seed, int vocabulary) {
         return new ToyEncoderDecoder((source, prefix) -> {
             long h = seed * 1_000_003L + Arrays.hashCode(source) * 31L + Arrays.hashCode(prefix) + prefix.length;
-            java.util.Random random = new java.util.Random(h);
+            Random random = new Random(h);
             double[] logits = new double[vocabulary];
             for (int t = 2; t < vocabulary; t++) {
                 logits[t] = 2.5 * random.nextGaussian();

@@ -20,6 +20,15 @@ class ImagePreprocessingTest {
     }
 
     @Test
+    void itsArraysCannotBeChangedFromOutside() {
+        ImagePreprocessing imagenet = ImagePreprocessing.IMAGENET;
+        imagenet.mean()[0] = 0;
+        imagenet.std()[0] = 1;
+        assertEquals(0.485f, imagenet.mean()[0]);
+        assertEquals(0.229f, imagenet.std()[0]);
+    }
+
+    @Test
     void normalisesEachChannelWithItsMeanAndStd() {
         float[] chw = ImagePreprocessing.IMAGENET.toChw(solid(300, 400, 0xff8000));
         int plane = 224 * 224;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.sun.net.httpserver.HttpServer;
 import dev.lantern.shared.error.ModelUnavailableException;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -123,7 +123,7 @@ class ModelStoreTest {
         assertEquals(model, new ModelStore(Optional.of(mirror), cache, true).resolve(remote("tiny.onnx", CONTENT_SHA)));
 
         // a new modification time makes it hash the file, which no longer matches
-        Files.setLastModifiedTime(model, java.nio.file.attribute.FileTime.fromMillis(modified.toMillis() + 2000));
+        Files.setLastModifiedTime(model, FileTime.fromMillis(modified.toMillis() + 2000));
         assertThrows(ModelUnavailableException.class,
                 () -> new ModelStore(Optional.of(mirror), cache, true).resolve(remote("tiny.onnx", CONTENT_SHA)));
     }

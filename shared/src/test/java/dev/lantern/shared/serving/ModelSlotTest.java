@@ -48,8 +48,8 @@ class ModelSlotTest {
             });
             awaitState(slot, ModelSlot.State.FAILED);
             ModelUnavailableException answer = assertThrows(ModelUnavailableException.class, slot::get);
-            assertTrue(answer.retryAfterSeconds() >= 29 && answer.retryAfterSeconds() <= 30,
-                    "Retry-After " + answer.retryAfterSeconds());
+            int retryAfter = answer.retryAfterSeconds().orElseThrow();
+            assertTrue(retryAfter >= 29 && retryAfter <= 30, "Retry-After " + retryAfter);
             assertEquals("Model file m.onnx is not available. Put it in the mirror.", answer.getMessage());
         }
     }

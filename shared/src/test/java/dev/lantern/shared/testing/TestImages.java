@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
@@ -42,6 +43,6 @@ public final class TestImages {
 
     /** The first third of {@code jpeg}: what a dropped connection or a half-written file leaves. */
     public static byte[] firstThird(byte[] jpeg) {
-        return java.util.Arrays.copyOf(jpeg, jpeg.length / 3);
+        return Arrays.copyOf(jpeg, jpeg.length / 3);
     }
 }

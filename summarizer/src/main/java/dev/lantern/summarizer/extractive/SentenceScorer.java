@@ -1,5 +1,7 @@
 package dev.lantern.summarizer.extractive;
 
+import java.util.Arrays;
+
 /**
  * Scores sentences by how central they are and where they stand, after PacSum (Zheng and Lapata, 2019): sentences
  * are nodes of a graph whose edges are cosine similarities above a document-relative threshold, and a node's
@@ -100,7 +102,7 @@ public final class SentenceScorer {
         }
         double[] out = new double[values.length];
         if (hi - lo < 1e-12) {
-            java.util.Arrays.fill(out, whenAlike);
+            Arrays.fill(out, whenAlike);
             return out;
         }
         for (int i = 0; i < values.length; i++) {

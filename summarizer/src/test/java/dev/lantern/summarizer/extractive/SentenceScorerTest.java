@@ -3,7 +3,7 @@ package dev.lantern.summarizer.extractive;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class SentenceScorerTest {
@@ -60,7 +60,7 @@ class SentenceScorerTest {
         // a long first sentence loses to a short second one once length counts
         SentenceScorer withLength = new SentenceScorer(new ScorerWeights(0, 0, 0, 1, 1, 1, 0, 0, 0));
         double[] scores = withLength.score(sim, new int[] {60, 10, 10}, new boolean[3]);
-        assertTrue(scores[1] > scores[0], java.util.Arrays.toString(scores));
+        assertTrue(scores[1] > scores[0], Arrays.toString(scores));
     }
 
     @Test

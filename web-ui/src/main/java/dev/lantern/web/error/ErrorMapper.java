@@ -2,9 +2,7 @@ package dev.lantern.web.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.lantern.shared.error.BusyException;
 import dev.lantern.shared.error.LanternException;
-import dev.lantern.shared.error.ModelUnavailableException;
 import dev.lantern.web.http.RequestId;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -26,11 +24,7 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response lantern(LanternException e) {
         Response.ResponseBuilder response = Response.status(status(e.kind()));
-        if (e instanceof BusyException busy) {
-            response.header("Retry-After", busy.retryAfterSeconds());
-        } else if (e instanceof ModelUnavailableException unavailable) {
-            response.header("Retry-After", unavailable.retryAfterSeconds());
-        }
+        e.retryAfterSeconds().ifPresent(seconds -> response.header("Retry-After", seconds));
         return json(response, e.getMessage(), status(e.kind()));
     }
 

@@ -14,11 +14,8 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class CachePolicy {
 
-    /** Right after {@link RequestId}, before anything that answers. */
-    static final int ROUTE_ORDER = Integer.MIN_VALUE + 102;
-
     void register(@Observes Router router) {
-        router.route().order(ROUTE_ORDER).handler(CachePolicy::apply);
+        router.route().order(RouteOrder.CACHE_POLICY).handler(CachePolicy::apply);
     }
 
     private static void apply(RoutingContext context) {

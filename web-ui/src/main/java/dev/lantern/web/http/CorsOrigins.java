@@ -19,9 +19,6 @@ import java.util.Set;
 @ApplicationScoped
 public class CorsOrigins {
 
-    /** Right after {@link RequestId}, before anything that answers (a preflight is answered here). */
-    static final int ROUTE_ORDER = Integer.MIN_VALUE + 103;
-
     @Inject
     WebConfig config;
 
@@ -29,7 +26,7 @@ public class CorsOrigins {
         Set<String> allowed = Set.copyOf(config.corsOrigins().orElse(List.of()).stream().map(String::trim)
                 .filter(origin -> !origin.isEmpty()).toList());
         if (!allowed.isEmpty()) {
-            router.route().order(ROUTE_ORDER).handler(context -> apply(context, allowed));
+            router.route().order(RouteOrder.CORS).handler(context -> apply(context, allowed));
         }
     }
 

@@ -21,13 +21,10 @@ public class RequestId {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
 
-    /** Before every other handler, so that what they log carries the id. */
-    static final int ROUTE_ORDER = Integer.MIN_VALUE + 100;
-
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     void register(@Observes Router router) {
-        router.route().order(ROUTE_ORDER).handler(this::tag);
+        router.route().order(RouteOrder.REQUEST_ID).handler(this::tag);
     }
 
     private void tag(RoutingContext context) {

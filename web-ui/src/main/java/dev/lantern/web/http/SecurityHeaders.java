@@ -16,8 +16,6 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class SecurityHeaders {
 
-    /** Right after {@link RequestId}, before anything that answers. */
-    static final int ROUTE_ORDER = Integer.MIN_VALUE + 101;
     static final String SWAGGER_UI = "/q/swagger-ui";
 
     static final String PAGES = "default-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'; "
@@ -34,7 +32,7 @@ public class SecurityHeaders {
         String pages = PAGES + "; frame-ancestors " + frameAncestors;
         String swagger = SWAGGER + "; frame-ancestors " + frameAncestors;
         boolean deny = "'none'".equals(frameAncestors);
-        router.route().order(ROUTE_ORDER).handler(context -> {
+        router.route().order(RouteOrder.SECURITY_HEADERS).handler(context -> {
             String policy = context.normalizedPath().startsWith(SWAGGER_UI) ? swagger : pages;
             context.addHeadersEndHandler(ignored -> {
                 MultiMap headers = context.response().headers();

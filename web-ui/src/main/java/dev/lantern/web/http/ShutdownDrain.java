@@ -14,11 +14,8 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class ShutdownDrain {
 
-    /** After {@link RequestId} and the headers, so that the refusal carries them. */
-    static final int ROUTE_ORDER = Integer.MIN_VALUE + 104;
-
     void register(@Observes Router router) {
-        router.route().order(ROUTE_ORDER).handler(context -> {
+        router.route().order(RouteOrder.SHUTDOWN_DRAIN).handler(context -> {
             if (!StopSignals.stopping()) {
                 context.next();
                 return;

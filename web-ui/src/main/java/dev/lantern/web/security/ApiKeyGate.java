@@ -1,6 +1,7 @@
 package dev.lantern.web.security;
 
 import dev.lantern.web.error.RouteErrors;
+import dev.lantern.web.http.RouteOrder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.Router;
@@ -18,8 +19,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ApiKeyGate {
 
-    /** After {@link RateLimits}, which also slows down callers guessing keys; before the resources. */
-    static final int ROUTE_ORDER = Integer.MIN_VALUE + 106;
     static final String MISSING =
             "This API needs a key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.";
     static final String WRONG = "The API key is not valid.";
@@ -38,7 +37,7 @@ public class ApiKeyGate {
         }
         LOG.infof("The APIs need one of %d API keys", keys.count());
         Counter unauthorized = Rejections.counter(registry, "unauthorized");
-        router.route(Rejections.APIS).order(ROUTE_ORDER).handler(context -> check(context, unauthorized));
+        router.route(Rejections.APIS).order(RouteOrder.API_KEYS).handler(context -> check(context, unauthorized));
     }
 
     private void check(RoutingContext context, Counter unauthorized) {

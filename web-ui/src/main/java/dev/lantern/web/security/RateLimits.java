@@ -3,6 +3,7 @@ package dev.lantern.web.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lantern.web.error.RouteErrors;
+import dev.lantern.web.http.RouteOrder;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
@@ -24,8 +25,6 @@ import java.time.Duration;
 @ApplicationScoped
 public class RateLimits {
 
-    /** After the headers, CORS and the shutdown refusal; before {@link ApiKeyGate}, so key guessing is slowed. */
-    static final int ROUTE_ORDER = Integer.MIN_VALUE + 105;
     /** Callers remembered at once; past it the least recently seen are forgotten, so memory stays bounded. */
     static final int MAX_CALLERS = 100_000;
 
@@ -47,7 +46,7 @@ public class RateLimits {
         Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(1))
                 .maximumSize(MAX_CALLERS).build();
         Counter rateLimited = Rejections.counter(registry, "rate_limited");
-        router.route(Rejections.APIS).order(ROUTE_ORDER).handler(context -> {
+        router.route(Rejections.APIS).order(RouteOrder.RATE_LIMITS).handler(context -> {
             Bucket bucket = buckets.get(caller(context), ignored -> Bucket.builder()
                     .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                     .build());

@@ -3,7 +3,7 @@ package dev.lantern.shared.testing.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +48,7 @@ class ClosedLoopLoadTest {
         long start = System.nanoTime();
         IllegalStateException failure = assertThrows(IllegalStateException.class,
                 () -> load.measure("failing", 2, List.of(1), input -> {
-                    throw new java.io.IOException("refused");
+                    throw new IOException("refused");
                 }));
         assertTrue(failure.getMessage().contains("refused"), failure.getMessage());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "stopped early");
