@@ -76,12 +76,15 @@ public interface ClassifierConfig {
         int crop();
 
         @WithDefault("0.00392156862745098")
+        @WithConverter(Ranges.PositiveFloat.class)
         float scale();
 
         @WithDefault("0.485,0.456,0.406")
+        @WithConverter(Ranges.FiniteFloat.class)
         List<Float> mean();
 
         @WithDefault("0.229,0.224,0.225")
+        @WithConverter(Ranges.PositiveFloat.class)
         List<Float> std();
 
         @WithDefault("RGB")

@@ -41,6 +41,8 @@ class ClassifierConfigTest {
         assertTrue(wait.contains("lantern.classifier.batching.max-wait-ms") && wait.contains("0 or more"), wait);
         String bytes = problem(Map.of("lantern.classifier.images.max-bytes", "lots"));
         assertTrue(bytes.contains("lantern.classifier.images.max-bytes") && bytes.contains("1 or more"), bytes);
+        String std = problem(Map.of("lantern.classifier.preprocessing.std", "0.229,0,0.225"));
+        assertTrue(std.contains("lantern.classifier.preprocessing.std") && std.contains("above 0"), std);
     }
 
     @Test

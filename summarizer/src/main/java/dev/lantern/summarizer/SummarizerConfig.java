@@ -61,10 +61,12 @@ public interface SummarizerConfig {
     interface Scoring {
         /** Weight of similarity to the sentences that follow (PacSum's forward edges). */
         @WithDefault("1.0")
+        @WithConverter(Ranges.Finite.class)
         double forwardWeight();
 
         /** Weight of similarity to the sentences that precede (PacSum's backward edges; negative favours leads). */
         @WithDefault("0.0")
+        @WithConverter(Ranges.Finite.class)
         double backwardWeight();
 
         /** Similarities below min + threshold × (max - min) of a document count as no edge. */
@@ -74,17 +76,21 @@ public interface SummarizerConfig {
 
         /** Weight of the position prior 1 / (1 + index)^positionDecay. */
         @WithDefault("2.0")
+        @WithConverter(Ranges.Finite.class)
         double positionWeight();
 
         @WithDefault("3.0")
+        @WithConverter(Ranges.Finite.class)
         double positionDecay();
 
         /** Penalty per sentence length relative to the document's mean (summaries say much in few words). */
         @WithDefault("0.5")
+        @WithConverter(Ranges.Finite.class)
         double lengthWeight();
 
         /** Penalty for a sentence with a direct quotation: summaries report speech rather than quote it. */
         @WithDefault("0.2")
+        @WithConverter(Ranges.Finite.class)
         double quoteWeight();
 
         /** MMR trade-off: 0 ignores redundancy, 1 only avoids it. */

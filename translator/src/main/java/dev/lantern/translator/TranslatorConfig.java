@@ -58,6 +58,7 @@ public interface TranslatorConfig {
 
         /** Exponent α of the score log P / length^α; 0 favours short outputs. */
         @WithDefault("1.0")
+        @WithConverter(Ranges.Finite.class)
         double lengthPenalty();
 
         /** Most tokens generated per sentence (it is also capped at 2 × source tokens + 10 and the model's positions). */

@@ -59,6 +59,30 @@ public final class Ranges {
         }
     }
 
+    /** Weights and exponents, where any sign has a meaning: a finite number (no NaN, no infinity). */
+    public static final class Finite implements Converter<Double> {
+        @Override
+        public Double convert(String value) {
+            return number(value, Double.NEGATIVE_INFINITY, "a finite number");
+        }
+    }
+
+    /** {@link Finite} for a {@code float} setting (a channel mean). */
+    public static final class FiniteFloat implements Converter<Float> {
+        @Override
+        public Float convert(String value) {
+            return (float) number(value, Double.NEGATIVE_INFINITY, "a finite number");
+        }
+    }
+
+    /** Scales and divisors: a finite number above 0. */
+    public static final class PositiveFloat implements Converter<Float> {
+        @Override
+        public Float convert(String value) {
+            return (float) number(value, 0, "a number above 0");
+        }
+    }
+
     /** An 8-bit colour level: 0 to 255. */
     public static final class ColourLevel implements Converter<Integer> {
         @Override
@@ -84,15 +108,24 @@ public final class Ranges {
     }
 
     private static double fraction(String value) {
+        double number = number(value, Double.NEGATIVE_INFINITY, "a number from 0 to 1");
+        if (number < 0 || number > 1) {
+            throw allowed("a number from 0 to 1");
+        }
+        return number;
+    }
+
+    /** A finite number above {@code exclusiveMin}. */
+    private static double number(String value, double exclusiveMin, String what) {
         try {
             double number = Double.parseDouble(value.strip());
-            if (number >= 0 && number <= 1) {
+            if (Double.isFinite(number) && number > exclusiveMin) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw allowed("a number from 0 to 1");
+        throw allowed(what);
     }
 
     /** SmallRye puts the message after the property's name and value. */

@@ -1,6 +1,8 @@
 package dev.lantern.web.security;
 
+import dev.lantern.shared.runtime.Ranges;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +24,7 @@ public interface SecurityConfig {
 
         /** Requests to {@code /api/*} per minute per key (per client address without one); 0 = no limit. */
         @WithDefault("0")
+        @WithConverter(Ranges.AtLeastZero.class)
         int requestsPerMinute();
     }
 }
