@@ -10,7 +10,7 @@ import io.github.bucket4j.TimeMeter;
 final class LocalBuckets {
 
     /** Callers remembered at once; past it the least recently seen are forgotten, so memory stays bounded. */
-    static final int MAX_CALLERS = 100_000;
+    private static final int MAX_CALLERS = 100_000;
 
     private final RateLimitRule rule;
     private final TimeMeter clock;

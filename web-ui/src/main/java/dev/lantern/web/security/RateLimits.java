@@ -29,7 +29,7 @@ public class RateLimits {
 
     /** After the headers, CORS and the shutdown refusal; before {@link ApiKeyGate}, so key guessing is slowed. */
     static final int ROUTE_ORDER = Integer.MIN_VALUE + 105;
-    static final String UNCHECKED = "The rate limit cannot be checked right now; try again in 5 s.";
+    private static final String UNCHECKED = "The rate limit cannot be checked right now; try again in 5 s.";
 
     private static final Logger LOG = Logger.getLogger(RateLimits.class);
 
