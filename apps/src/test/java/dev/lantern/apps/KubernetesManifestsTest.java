@@ -96,7 +96,8 @@ class KubernetesManifestsTest {
         checkReferences(documents, podSpec, container);
 
         Map<String, Object> service = find(documents, "Service", "lantern-" + name);
-        assertEquals(map(map(map(deployment, "spec"), "selector"), "matchLabels"), map(map(service, "spec"), "selector"));
+        assertEquals(map(map(map(deployment, "spec"), "selector"), "matchLabels"),
+                map(map(service, "spec"), "selector"));
         assertEquals("http", only(list(map(service, "spec"), "ports")).get("targetPort"));
     }
 
@@ -183,7 +184,8 @@ class KubernetesManifestsTest {
             if (method.isDefault() || method.getParameterCount() > 0) {
                 continue;
             }
-            String name = prefix + "." + method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+            String name = prefix + "."
+                    + method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
             Class<?> type = method.getReturnType();
             if (type.isInterface() && type.getName().startsWith("dev.lantern")) {
                 collect(name, type, names);

@@ -11,9 +11,7 @@ import dev.lantern.shared.testing.bench.PackagedApp;
 import dev.lantern.shared.testing.bench.RepositoryRoot;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -125,8 +123,8 @@ class LoadBalancedReplicasIT {
                 try (Stream<String> lines = Files.lines(two.logFile())) {
                     refused = lines.filter(line -> line.contains("answered 503: The server is shutting down")).count();
                 }
-                String figures = figures(direct, throughHaproxy, answers, start, sigterm)
-                        + "Replica 2 refused " + refused + " requests while stopping; HAProxy sent each to replica 1.\n";
+                String figures = figures(direct, throughHaproxy, answers, start, sigterm) + "Replica 2 refused "
+                        + refused + " requests while stopping; HAProxy sent each to replica 1.\n";
                 log("%s", figures);
                 Files.writeString(WORK.resolve("figures.txt"), figures);
 
@@ -135,7 +133,8 @@ class LoadBalancedReplicasIT {
                 long limited200 = limited.stream().filter(a -> a.status() == 200).count();
                 assertTrue(limited200 <= PER_MINUTE + 1, limited200 + " answers with 200 in a minute for one key");
                 assertTrue(limited200 >= PER_MINUTE - 3, "only " + limited200 + " answers with 200: limited too hard");
-                assertEquals(Set.of("replica-1", "replica-2"), servers(limited.stream().filter(a -> a.sent() < sigterm)),
+                assertEquals(Set.of("replica-1", "replica-2"),
+                        servers(limited.stream().filter(a -> a.sent() < sigterm)),
                         "both replicas served the limited key");
                 List<Answer> afterStop = answers.stream().filter(a -> a.sent() > sigterm + 3_000_000_000L).toList();
                 assertEquals(Set.of("replica-1"), servers(afterStop.stream()), "after the stop only replica 1 serves");
@@ -149,7 +148,7 @@ class LoadBalancedReplicasIT {
     }
 
     /**
-     * Redis stops: the survivor answers as before (fail-open, limits per replica), says so in its readiness check and
+     * Redis stops: the survivor answers as before (fail-open, limits per replica), says so in {@code /q/health} and
      * its log; Redis comes back on the same port: the limit is shared again, without a restart.
      */
     private void redisStopsAndComesBack(Daemon redis, int redisPort, URI balanced, PackagedApp replica)
@@ -158,7 +157,7 @@ class LoadBalancedReplicasIT {
         for (int i = 0; i < 5; i++) {
             expect200(classify(balanced, loadKey("outage", i)));
         }
-        String health = readiness(replica);
+        String health = health(replica);
         assertTrue(health.contains("per replica while Redis at 127.0.0.1:" + redisPort + " cannot be reached"), health);
         try (Daemon again = redis(redisPort)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -166,7 +165,7 @@ class LoadBalancedReplicasIT {
             do {
                 Thread.sleep(500);
                 expect200(classify(balanced, loadKey("outage", call++)));
-                health = readiness(replica);
+                health = health(replica);
             } while (!health.contains("shared through Redis") && System.nanoTime() < deadline);
             assertTrue(health.contains("shared through Redis at 127.0.0.1:" + redisPort), health);
         }
@@ -175,8 +174,8 @@ class LoadBalancedReplicasIT {
                 "Until Redis answers again, each replica limits on its own."), "the outage was not logged loudly");
     }
 
-    private String readiness(PackagedApp replica) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(replica.base().resolve("/q/health/ready")).build(),
+    private String health(PackagedApp replica) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(replica.base().resolve("/q/health")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -316,7 +315,7 @@ class LoadBalancedReplicasIT {
             builder.environment().putAll(env);
             Daemon daemon = new Daemon(builder.start());
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!listening(port)) {
+            while (!PackagedApp.portAnswers(port)) {
                 if (!daemon.process().isAlive() || System.nanoTime() > deadline) {
                     daemon.close();
                     throw new IllegalStateException(name + " did not listen on " + port + "; see "
@@ -325,15 +324,6 @@ class LoadBalancedReplicasIT {
                 Thread.sleep(50);
             }
             return daemon;
-        }
-
-        private static boolean listening(int port) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
         }
 
         @Override

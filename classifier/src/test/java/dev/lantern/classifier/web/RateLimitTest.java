@@ -44,7 +44,8 @@ class RateLimitTest {
 
         // pages and health are not limited
         given().when().get("/classifier/").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'rate limit' }.data.counted", equalTo("per replica"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.lantern.classifier.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,13 +25,17 @@ class RedisUnreachableRefuseTest {
     }
 
     @Test
-    void theApisAnswer503AndReadinessIsDown() {
+    void theApisAnswer503AndHealthSaysWhy() {
         given().header("X-Request-Id", "no-redis-1").when().get("/api/tasks").then().statusCode(503)
                 .header("Retry-After", "5").contentType("application/json")
                 .body("error", equalTo("The rate limit cannot be checked right now; try again in 5 s."))
                 .body("requestId", equalTo("no-redis-1"));
-        given().when().get("/q/health/ready").then().statusCode(503)
-                .body("checks.find { it.name == 'rate limit' }.status", equalTo("DOWN"));
+        given().when().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'rate limit' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'rate limit' }.data.counted",
+                        containsString("not at all: the APIs answer 503 while Redis at 127.0.0.1:"));
+        // the replica stays in its load balancer: the outage is the same for all of them
+        given().when().get("/q/health/ready").then().statusCode(200);
         // pages are not behind the limit
         given().when().get("/classifier/").then().statusCode(200);
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Shared rate limits whose Redis cannot be reached (nothing listens on its port): by default each replica limits on
- * its own, and readiness stays UP but says so; no request gets a 500.
+ * its own, and /q/health says so; no request gets a 500.
  */
 @QuarkusTest
 @TestProfile(RedisUnreachableTest.DeadRedis.class)
@@ -36,7 +36,7 @@ class RedisUnreachableTest {
         }
         given().when().get("/api/tasks").then().statusCode(429)
                 .body("error", containsString("at most 4 in any minute, 2 of them at once"));
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get("/q/health").then().statusCode(200)
                 .body("checks.find { it.name == 'rate limit' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'rate limit' }.data.counted",
                         containsString("per replica while Redis at 127.0.0.1:"))

@@ -1,17 +1,18 @@
 package dev.lantern.web.security;
 
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The rate limit in {@code /q/health/ready}: whether every replica shares it through Redis or each counts its own
- * requests. Per replica it stays UP (fail-open, so a Redis outage does not take every replica out of the load
- * balancer); DOWN only while {@code when-redis-down=refuse} turns the APIs away.
+ * The rate limit in {@code /q/health} (and {@code /q/health/well}): whether every replica shares it through Redis or
+ * each counts its own requests. A wellness check, not a readiness one: a Redis outage is the same for every replica,
+ * so taking them out of the load balancer would help nobody. DOWN only while {@code when-redis-down=refuse} turns the
+ * APIs away.
  */
-@Readiness
+@Wellness
 @ApplicationScoped
 public class RateLimitCheck implements HealthCheck {
 

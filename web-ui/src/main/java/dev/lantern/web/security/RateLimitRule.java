@@ -16,8 +16,8 @@ record RateLimitRule(int perMinute, int burst) {
             throw new IllegalArgumentException("lantern.security.rate-limit.requests-per-minute must be at least 1");
         }
         if (burst < 1 || burst > perMinute) {
-            throw new IllegalArgumentException("lantern.security.rate-limit.burst must be from 1 to requests-per-minute ("
-                    + perMinute + "), was " + burst);
+            throw new IllegalArgumentException("lantern.security.rate-limit.burst must be from 1 to"
+                    + " requests-per-minute (" + perMinute + "), was " + burst);
         }
     }
 
