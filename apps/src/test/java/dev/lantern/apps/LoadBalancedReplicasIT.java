@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,8 @@ class LoadBalancedReplicasIT {
     private static final Duration LIMITED_PACE = Duration.ofMillis(50);
     private static final Duration MINUTE = Duration.ofSeconds(60);
     private static final Duration SIGTERM_AFTER = Duration.ofSeconds(25);
+    private static final Optional<String> REDIS_SERVER = command("redis-server");
+    private static final Optional<String> HAPROXY = command("haproxy");
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -68,8 +71,8 @@ class LoadBalancedReplicasIT {
 
     @Test
     void twoReplicasBehindHaproxyShareOneLimitAndASigtermCostsNoRequest() throws Exception {
-        assumeTrue(onPath("redis-server") && onPath("haproxy"),
-                "needs Debian's redis-server and haproxy on the PATH (apt-get install redis-server haproxy)");
+        assumeTrue(REDIS_SERVER.isPresent() && HAPROXY.isPresent(),
+                "needs Debian's redis-server and haproxy (apt-get install redis-server haproxy)");
         Files.createDirectories(WORK);
         int redisPort = freePort();
         try (Daemon redis = redis(redisPort);
@@ -78,7 +81,7 @@ class LoadBalancedReplicasIT {
             int haproxyPort = freePort();
             Map<String, String> addresses = Map.of("LANTERN_FRONTEND", "127.0.0.1:" + haproxyPort,
                     "LANTERN_REPLICA_1", one.base().getAuthority(), "LANTERN_REPLICA_2", two.base().getAuthority());
-            try (Daemon haproxy = Daemon.start("haproxy", haproxyPort, addresses, "haproxy", "-db", "-f",
+            try (Daemon haproxy = Daemon.start("haproxy", haproxyPort, addresses, HAPROXY.get(), "-db", "-f",
                     RepositoryRoot.find().resolve("deploy/haproxy/haproxy.cfg").toString())) {
                 URI balanced = URI.create("http://127.0.0.1:" + haproxyPort);
                 awaitBothReplicasInRotation(balanced);
@@ -180,7 +183,7 @@ class LoadBalancedReplicasIT {
     }
 
     private static Daemon redis(int port) throws IOException, InterruptedException {
-        return Daemon.start("redis", port, Map.of(), "redis-server", "--port", Integer.toString(port), "--bind",
+        return Daemon.start("redis", port, Map.of(), REDIS_SERVER.get(), "--port", Integer.toString(port), "--bind",
                 "127.0.0.1", "--save", "", "--appendonly", "no");
     }
 
@@ -294,9 +297,11 @@ class LoadBalancedReplicasIT {
         return text.toString();
     }
 
-    private static boolean onPath(String command) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    /** The command's path, from the PATH or Debian's sbin (haproxy lives there, off a plain user's PATH). */
+    private static Optional<String> command(String name) {
+        return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)),
+                Stream.of("/usr/sbin", "/usr/bin")).map(dir -> Path.of(dir, name)).filter(Files::isExecutable)
+                .map(Path::toString).findFirst();
     }
 
     private static int freePort() throws IOException {
