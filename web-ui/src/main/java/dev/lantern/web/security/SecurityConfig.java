@@ -22,9 +22,36 @@ public interface SecurityConfig {
 
     interface RateLimit {
 
-        /** Requests to {@code /api/*} per minute per key (per client address without one); 0 = no limit. */
+        /**
+         * The most requests to {@code /api/*} answered in any 60 seconds per key (per client address without one);
+         * 0 = no limit.
+         */
         @WithDefault("0")
         @WithConverter(Ranges.AtLeastZero.class)
         int requestsPerMinute();
+
+        /**
+         * How many of them may come at once (1 to {@code requests-per-minute}); the rest are spread over the minute.
+         * Without it, half of {@code requests-per-minute}, rounded up.
+         */
+        Optional<Integer> burst();
+
+        /**
+         * Redis holding the buckets ({@code redis://host:6379}, {@code rediss://} for TLS), so that every replica
+         * enforces one limit; without it each process keeps its own.
+         */
+        Optional<String> redisUrl();
+
+        /** What the limit does while Redis cannot be reached. */
+        @WithDefault("per-replica")
+        RedisDown whenRedisDown();
+    }
+
+    /** The rate limit's behaviour while its Redis is unreachable. */
+    enum RedisDown {
+        /** Fail open: each replica limits on its own, from memory, until Redis answers again. */
+        PER_REPLICA,
+        /** Fail closed: {@code /api/*} answers 503 with {@code Retry-After} until Redis answers again. */
+        REFUSE
     }
 }

@@ -192,7 +192,8 @@ public final class PackagedApp implements AutoCloseable {
         log("app stopped");
     }
 
-    private static boolean portAnswers(int port) {
+    /** Whether something accepts connections on 127.0.0.1:{@code port}. */
+    public static boolean portAnswers(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;
