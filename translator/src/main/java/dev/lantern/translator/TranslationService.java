@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -135,7 +136,7 @@ public class TranslationService {
         }
         String to = target.trim().toLowerCase(Locale.ROOT);
         boolean detected = source == null || source.isBlank();
-        String from = detected ? detect(text, to) : source.trim().toLowerCase(Locale.ROOT);
+        String from = detected ? detect(text) : source.trim().toLowerCase(Locale.ROOT);
         long detectedAt = System.nanoTime();
         LanguagePair pair = new LanguagePair(from, to);
         ModelSlot<ServedPair> slot = slots.get(pair);
@@ -172,16 +173,22 @@ public class TranslationService {
         });
     }
 
-    private String detect(String text, String target) {
+    /**
+     * The source language of {@code text}, among every language the detector knows: one no model reads gets a 422
+     * that names it (also when it is served as a target), and a text too short or too mixed to tell gets a 422 that
+     * asks for the source instead of a guess.
+     */
+    private String detect(String text) {
         Set<String> sources = slots.keySet().stream().map(LanguagePair::source).collect(Collectors.toSet());
-        DetectedLanguage language = LanguageDetector.shared().join().detectAmong(text, sources);
+        DetectedLanguage language = LanguageDetector.shared().join().identify(text).orElseThrow(() ->
+                new UnprocessableInputException("The language of this text cannot be told with confidence: it is"
+                        + " too short or mixes languages. Choose the source language (\"source\": one of "
+                        + String.join(", ", new TreeSet<>(sources)) + ")."));
         String code = language.code();
-        boolean served = sources.contains(code);
-        if (!served) {
-            throw new UnprocessableInputException("The source language could not be told apart: the text looks like "
-                    + name(code) + " (" + code + ", confidence " + Math.round(language.confidence() * 100)
-                    + "%), which no model translates from. Choose the source language; served pairs: " + pairList()
-                    + ".");
+        if (!sources.contains(code)) {
+            throw new UnprocessableInputException("The text looks like " + name(code) + " (" + code + ", confidence "
+                    + Math.round(language.confidence() * 100) + "%), which no model translates from. Served pairs: "
+                    + pairList() + ". If it is in another language, choose the source language.");
         }
         return code;
     }

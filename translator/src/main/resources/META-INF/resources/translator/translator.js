@@ -120,9 +120,7 @@
         method: 'POST', headers: {'Content-Type': 'application/json'}, body, signal}), body);
       showTranslation(answer);
       lastSource = answer.source;
-      if (answer.detectedSource) {
-        detected.textContent = `Detected language: ${nameOf(answer.source)} (${answer.source})`;
-      }
+      if (answer.detectedSource) showDetected(answer.source);
       const t = answer.timings;
       meta.textContent = `${answer.source} → ${answer.target} · confidence ${Math.round(answer.confidence * 100)}%`
         + ` · ${answer.model} · ${t.sentences} sentence${t.sentences === 1 ? '' : 's'} · ${t.totalMs} ms`
@@ -130,7 +128,20 @@
     } catch (e) {
       clearResult();
       Lantern.showError(errorBox, e.message);
+      // detection could not tell, or found a language with no model: the picker is where to answer
+      if (!source.value && e.status === 422) source.focus();
     }
+  }
+
+  /** Says which language detection chose, with a way to correct it: the picker, set to that language. */
+  function showDetected(code) {
+    const change = Lantern.el('button', {type: 'button', id: 'change-source', text: 'Change'});
+    change.addEventListener('click', () => {
+      source.value = code;
+      updateTargets();
+      source.focus();
+    });
+    detected.replaceChildren(`Detected language: ${nameOf(code)} (${code}). Wrong? `, change);
   }
 
   /** Swaps the languages and moves the translation into the text box, ready to translate back. */

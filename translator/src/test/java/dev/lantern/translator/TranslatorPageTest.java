@@ -60,7 +60,12 @@ class TranslatorPageTest extends BrowserPageTest {
         text.sendKeys("The old woman reads the paper every morning while the man eats his breakfast.");
         String detected = translationAfter(() -> browser.findElement(By.id("go")).click());
         assertTrue(!detected.isBlank());
-        assertEquals("Detected language: English (en)", browser.findElement(By.id("detected")).getText());
+        assertEquals("Detected language: English (en). Wrong? Change",
+                browser.findElement(By.id("detected")).getText());
+        // correcting it: Change puts the detected language in the source picker and focuses it
+        browser.findElement(By.id("change-source")).click();
+        assertEquals("en", selected("source"));
+        assertEquals("source", browser.switchTo().activeElement().getAttribute("id"));
         assertEquals("false", browser.findElement(By.id("result")).getAttribute("aria-busy"));
         // the translation is text in the live region, announced when it changes, not the value of a text box
         assertEquals("polite", browser.findElement(By.id("result")).getAttribute("aria-live"));

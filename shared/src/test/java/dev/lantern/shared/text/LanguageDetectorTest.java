@@ -25,27 +25,42 @@ class LanguageDetectorTest {
     }
 
     @Test
-    void shortSentencesAreToldAmongTheCandidates() {
-        Set<String> served = Set.of("en", "de");
-        // judged alone against 103 languages, "A man is riding a bike." is Minangkabau and "Wo ist der Bahnhof?"
-        // Low German
+    void everydaySentencesAreToldApartAsShortAsTheyCome() {
+        // judged by OpenNLP alone against 103 languages, "A man is riding a bike." is Minangkabau, "Wo ist der
+        // Bahnhof?" Low German and "Où est la gare ?" Basque
         for (String english : List.of("A man is riding a bike.", "Two dogs play in the snow.",
-                "A girl in a red coat waits for the bus.", "Where is the train station?")) {
-            assertEquals("en", DETECTOR.detectAmong(english, served).code(), english);
+                "Where is the train station?", "Is there a pharmacy near here?")) {
+            assertEquals("en", identified(english), english);
         }
         for (String german : List.of("Ein Mann fährt Fahrrad.", "Zwei Hunde spielen im Schnee.",
-                "Ein Mädchen in einem roten Mantel wartet auf den Bus.", "Wo ist der Bahnhof?")) {
-            assertEquals("de", DETECTOR.detectAmong(german, served).code(), german);
+                "Wo ist der Bahnhof?", "Ich habe meinen Schlüssel verloren.")) {
+            assertEquals("de", identified(german), german);
+        }
+        for (String french : List.of("Où est la gare ?", "Merci beaucoup", "Je voudrais un café, s'il vous plaît.")) {
+            assertEquals("fr", identified(french), french);
         }
     }
 
     @Test
-    void aLanguageFarFromEveryCandidateIsNamedAsItself() {
-        Set<String> served = Set.of("en", "de");
-        assertEquals("cs", DETECTOR.detectAmong("Muž v modrém tričku jede na kole po ulici.", served).code());
-        assertEquals("es", DETECTOR.detectAmong("Dos perros juegan en la nieve cerca del río.", served).code());
-        assertEquals("fr", DETECTOR.detectAmong("Une femme lit un livre dans le jardin pendant que les enfants"
-                + " jouent.", served).code());
+    void aLanguageWithoutAProfileIsNamedAsItselfOrLeftUnsure() {
+        // Czech: named on 84% of Multi30k val, left unsure on most of the rest, but never taken for a served language
+        for (String czech : List.of("Muž v modrém tričku jede na kole po ulici.", "Dva psi si hrají ve sněhu.")) {
+            assertTrue(Set.of("cs", "(unsure)").contains(identified(czech)), czech + ": " + identified(czech));
+        }
+        assertEquals("es", identified("Dos perros juegan en la nieve cerca del río."));
+        // Dutch looks English to the profiles (86%) and Afrikaans to OpenNLP: neither is sure, so no guess
+        assertTrue(DETECTOR.identify("Hoe gaat het met je?").isEmpty());
+    }
+
+    @Test
+    void aTextTooShortToTellIsNotGuessed() {
+        for (String word : List.of("Hallo", "Danke", "Bonjour", "OK!", "1234 5678")) {
+            assertTrue(DETECTOR.identify(word).isEmpty(), word);
+        }
+    }
+
+    private static String identified(String text) {
+        return DETECTOR.identify(text).map(DetectedLanguage::code).orElse("(unsure)");
     }
 
     @Test

@@ -178,6 +178,21 @@ class TranslateResourceTest {
     }
 
     @Test
+    void detectionNamesWhatItFoundOrAsksForTheSourceInsteadOfGuessing() {
+        // detection used to choose among the served sources only, and took this for English
+        given().contentType(ContentType.JSON).body(Map.of("text", "Où est la gare ?", "target", "de"))
+                .when().post("/api/translate")
+                .then().statusCode(422).body("error", containsString("French (fr"));
+        given().contentType(ContentType.JSON).body(Map.of("text", "Hallo", "target", "en"))
+                .when().post("/api/translate")
+                .then().statusCode(422).body("error", containsString("cannot be told"))
+                .body("error", containsString("Choose the source language"));
+        given().contentType(ContentType.JSON).body(Map.of("text", "Wo ist der Bahnhof?", "target", "en"))
+                .when().post("/api/translate")
+                .then().statusCode(200).body("source", equalTo("de")).body("detectedSource", equalTo(true));
+    }
+
+    @Test
     void aPairWithoutAModelIs503AndTheLogHasTheCommand() {
         given().contentType(ContentType.JSON).body(body("Le chat dort.", "fr", "en"))
                 .when().post("/api/translate")
