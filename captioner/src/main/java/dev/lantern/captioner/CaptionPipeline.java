@@ -5,6 +5,7 @@ import dev.lantern.captioner.describe.Detail;
 import dev.lantern.captioner.describe.Scene;
 import dev.lantern.classifier.Classification;
 import dev.lantern.shared.error.LanternException;
+import dev.lantern.shared.image.DecodedImage;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,13 +28,20 @@ public record CaptionPipeline(DetectorModel detector, Tagger tagger, CaptionWrit
         CompletableFuture<Classification> classify(BufferedImage image, int topK);
     }
 
+    /** Captions an image decoded at its stored size. */
     public CompletableFuture<Caption> caption(BufferedImage image, Detail detail, long decodeNanos) {
-        CompletableFuture<DetectorModel.Found> found = detector.detect(image);
+        return caption(DecodedImage.full(image), detail, decodeNanos);
+    }
+
+    /** Captions a decoded image; the answer's size and boxes are those of the upright image as stored. */
+    public CompletableFuture<Caption> caption(DecodedImage decoded, Detail detail, long decodeNanos) {
+        BufferedImage image = decoded.image();
+        CompletableFuture<DetectorModel.Found> found = detector.detect(decoded);
         CompletableFuture<Classification> tags = tags(image);
         return found.thenCompose(objects -> tags.thenCompose(classification -> {
             List<Tag> tagList = classification == null ? List.of()
                     : classification.predictions().stream().map(p -> new Tag(p.label(), p.probability())).toList();
-            Scene scene = new Scene(image.getWidth(), image.getHeight(), objects.objects(), tagList);
+            Scene scene = new Scene(decoded.width(), decoded.height(), objects.objects(), tagList);
             long composeStart = System.nanoTime();
             return writer.write(image, scene, detail).thenApply(text -> {
                 CaptionTimings timings = new CaptionTimings(CaptionTimings.millis(decodeNanos),
@@ -45,7 +53,7 @@ public record CaptionPipeline(DetectorModel detector, Tagger tagger, CaptionWrit
                 String model = detector.name() + (classification == null ? "" : " + " + classification.model())
                         + " (" + writer.name() + ")";
                 return new Caption(text, objects.objects(), tagList, model,
-                        new Caption.ImageSize(image.getWidth(), image.getHeight()), timings);
+                        new Caption.ImageSize(decoded.width(), decoded.height()), timings);
             });
         }));
     }

@@ -8,6 +8,7 @@ import dev.lantern.captioner.translator.YoloxGrid;
 import dev.lantern.captioner.translator.YoloxTranslator;
 import dev.lantern.shared.engine.DeviceChoice;
 import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.shared.image.DecodedImage;
 import dev.lantern.shared.model.LabelList;
 import dev.lantern.shared.model.ModelStore;
 import dev.lantern.shared.model.RemoteFile;
@@ -103,15 +104,28 @@ public final class DetectorModel implements AutoCloseable {
 
     /** The objects in {@code image}, most confident first, boxes in its pixels. */
     public CompletableFuture<Found> detect(BufferedImage image) {
+        return detect(DecodedImage.full(image));
+    }
+
+    /**
+     * The objects in {@code decoded}, most confident first, boxes in the pixels of the upright image as stored
+     * (a JPEG decoded at 1/8 of its size has its boxes scaled back up by 8).
+     */
+    public CompletableFuture<Found> detect(DecodedImage decoded) {
+        BufferedImage image = decoded.image();
         int width = image.getWidth();
         int height = image.getHeight();
+        double scaleX = decoded.scaleX();
+        double scaleY = decoded.scaleY();
         return served.submit(image).thenApply(inference -> {
             List<DetectedObject> objects = new ArrayList<>();
             for (Candidate candidate : inference.output().candidates()) {
                 Candidate c = letterbox.toImage(candidate, width, height);
-                int x = Math.round(c.x1());
-                int y = Math.round(c.y1());
-                Box box = new Box(x, y, Math.round(c.x2()) - x, Math.round(c.y2()) - y);
+                int x = (int) Math.round(c.x1() * scaleX);
+                int y = (int) Math.round(c.y1() * scaleY);
+                int right = (int) Math.min(decoded.width(), Math.round(c.x2() * scaleX));
+                int bottom = (int) Math.min(decoded.height(), Math.round(c.y2() * scaleY));
+                Box box = new Box(x, y, right - x, bottom - y);
                 objects.add(new DetectedObject(labels.get(c.classId()), c.score(), box));
             }
             return new Found(List.copyOf(objects), inference);

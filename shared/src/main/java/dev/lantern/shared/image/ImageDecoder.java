@@ -92,6 +92,14 @@ public final class ImageDecoder {
      * @throws BadInputException when the image is damaged, truncated included (unless accepted)
      */
     public BufferedImage decode(byte[] bytes, MinimumSize needed) {
+        return decodeUpright(bytes, needed).image();
+    }
+
+    /**
+     * As {@link #decode(byte[], MinimumSize)}, with the size of the upright image as stored: a reduced JPEG's
+     * positions scale back to the file's pixels with it.
+     */
+    public DecodedImage decodeUpright(byte[] bytes, MinimumSize needed) {
         checkSize(bytes); // before queueing for a decode slot: refusing costs nothing
         try {
             decodes.acquire();
@@ -102,9 +110,9 @@ public final class ImageDecoder {
         try {
             boolean jpeg = isJpeg(bytes);
             int orientation = jpeg ? exifOrientation(bytes) : 1;
-            BufferedImage upright = jpeg && ScaledJpegDecoder.available()
+            DecodedImage upright = jpeg && ScaledJpegDecoder.available()
                     ? decodeScaledJpeg(bytes, needed, orientation) : null;
-            return upright != null ? upright : decodeWithImageIo(bytes, orientation);
+            return upright != null ? upright : DecodedImage.full(decodeWithImageIo(bytes, orientation));
         } finally {
             decodes.release();
         }
@@ -136,7 +144,7 @@ public final class ImageDecoder {
     }
 
     /** The upright JPEG by libjpeg-turbo at the reduction {@code needed} allows, or null for ImageIO to decode it. */
-    private BufferedImage decodeScaledJpeg(byte[] bytes, MinimumSize needed, int orientation) {
+    private DecodedImage decodeScaledJpeg(byte[] bytes, MinimumSize needed, int orientation) {
         try (BytePointer data = new BytePointer(bytes)) {
             ScaledJpegDecoder.Header header = ScaledJpegDecoder.header(data, bytes.length);
             if (header == null) {
@@ -159,7 +167,10 @@ public final class ImageDecoder {
                 if (decoded.warnings() > 0 && !acceptTruncated) {
                     throw truncated("the decoder reported " + decoded.warnings() + " problem(s) with its data");
                 }
-                return toUprightRgb(decoded.image(), orientation);
+                BufferedImage upright = toUprightRgb(decoded.image(), orientation);
+                boolean turned = orientation >= 5; // EXIF orientations 5-8 swap width and height
+                return new DecodedImage(upright, turned ? header.height() : header.width(),
+                        turned ? header.width() : header.height());
             }
         }
     }
