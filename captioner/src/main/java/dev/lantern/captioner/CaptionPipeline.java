@@ -40,10 +40,11 @@ public record CaptionPipeline(DetectorModel detector, Tagger tagger, CaptionWrit
         CompletableFuture<Classification> tags = tags(image);
         return found.thenCompose(objects -> tags.thenCompose(classification -> {
             List<Tag> tagList = classification == null ? List.of()
-                    : classification.predictions().stream().map(p -> new Tag(p.label(), p.probability())).toList();
+                    : classification.predictions().stream()
+                            .map(p -> Tag.ofImageNet(p.label(), p.probability(), p.classIndex())).toList();
             Scene scene = new Scene(decoded.width(), decoded.height(), objects.objects(), tagList);
             long composeStart = System.nanoTime();
-            return writer.write(image, scene, detail).thenApply(text -> {
+            return writer.write(image, scene, detail).thenApply(written -> {
                 CaptionTimings timings = new CaptionTimings(CaptionTimings.millis(decodeNanos),
                         CaptionTimings.millis(objects.inference().queueNanos()),
                         CaptionTimings.millis(objects.inference().inferenceNanos()),
@@ -52,7 +53,7 @@ public record CaptionPipeline(DetectorModel detector, Tagger tagger, CaptionWrit
                         CaptionTimings.millis(System.nanoTime() - composeStart));
                 String model = detector.name() + (classification == null ? "" : " + " + classification.model())
                         + " (" + writer.name() + ")";
-                return new Caption(text, objects.objects(), tagList, model,
+                return new Caption(written.text(), written.confidence(), objects.objects(), tagList, model,
                         new Caption.ImageSize(decoded.width(), decoded.height()), timings);
             });
         }));

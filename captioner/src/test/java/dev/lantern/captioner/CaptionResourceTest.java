@@ -55,6 +55,8 @@ class CaptionResourceTest {
                 .when().post("/api/caption")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("caption", containsString("mouse"))
+                .body("confidence", greaterThan(0.7f))
+                .body("confidence", lessThanOrEqualTo(1f))
                 .body("objects.label", hasItems("tv", "mouse", "keyboard", "person"))
                 .body("objects[0].label", equalTo("tv"))
                 .body("objects[0].score", greaterThan(0.85f))
