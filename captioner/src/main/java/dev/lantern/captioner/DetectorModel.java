@@ -58,9 +58,13 @@ public final class DetectorModel implements AutoCloseable {
      */
     public static DetectorModel load(CaptionerConfig config, ModelStore store, MeterRegistry registry) {
         CaptionerConfig.Detector detector = config.detector();
-        Path modelFile = store.resolve(RemoteFile.of(detector.model().url(), detector.model().sha256(),
-                "lantern.captioner.detector.model.sha256"));
-        List<String> labels = labels(detector.labels(), store);
+        List<RemoteFile> needed = new ArrayList<>(List.of(RemoteFile.of(detector.model().url(),
+                detector.model().sha256(), "lantern.captioner.detector.model.sha256")));
+        detector.labels().url().ifPresent(url -> needed.add(RemoteFile.of(url, detector.labels().sha256().orElse(""),
+                "lantern.captioner.detector.labels.sha256")));
+        List<Path> files = store.resolveAll(needed);
+        Path modelFile = files.get(0);
+        List<String> labels = files.size() > 1 ? labels(files.get(1)) : cocoClasses();
         Letterbox letterbox = new Letterbox(detector.inputSize(), detector.padValue(), detector.channelOrder(),
                 detector.resizeFilter());
         YoloxGrid grid = new YoloxGrid(detector.inputSize(), detector.strides(), labels.size());
@@ -79,17 +83,12 @@ public final class DetectorModel implements AutoCloseable {
         return new DetectorModel(served, List.copyOf(labels), letterbox);
     }
 
-    private static List<String> labels(CaptionerConfig.Labels configured, ModelStore store) {
-        if (configured.url().isPresent()) {
-            Path file = store.resolve(RemoteFile.of(configured.url().get(), configured.sha256().orElse(""),
-                    "lantern.captioner.detector.labels.sha256"));
-            try {
-                return LabelList.read(file);
-            } catch (IOException e) {
-                throw new ModelUnavailableException("Label file " + file + " cannot be read: " + e.getMessage(), e);
-            }
+    private static List<String> labels(Path file) {
+        try {
+            return LabelList.read(file);
+        } catch (IOException e) {
+            throw new ModelUnavailableException("Label file " + file + " cannot be read: " + e.getMessage(), e);
         }
-        return cocoClasses();
     }
 
     /** The COCO-80 names bundled with the captioner, index = YOLOX class id. */

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.error.ModelUnavailableException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class ModelSlotTest {
@@ -52,6 +58,38 @@ class ModelSlotTest {
                     "Retry-After " + answer.retryAfterSeconds());
             assertEquals("Model file m.onnx is not available. Put it in the mirror.", answer.getMessage());
         }
+    }
+
+    /** The log names what is missing as fully as the 503 does: an offline box learns every file from one line. */
+    @Test
+    void theFirstFailureIsLoggedWithTheWholeReason() throws Exception {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage() + " " + Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger logger = Logger.getLogger(ModelSlot.class.getName());
+        logger.addHandler(capture);
+        String reason = "2 model files are not available. (1) Model file m.onnx is not available: Download "
+                + "https://example.org/m.onnx (sha256 " + "a".repeat(64) + "). (2) Model file labels.json is not "
+                + "available: Download https://example.org/labels.json (sha256 " + "b".repeat(64) + ").";
+        try (ModelSlot<Model> slot = new ModelSlot<>("test", Duration.ofSeconds(30), Duration.ofMinutes(5))) {
+            slot.loadInBackground(() -> {
+                throw new ModelUnavailableException(reason);
+            });
+            awaitState(slot, ModelSlot.State.FAILED);
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertTrue(logged.stream().anyMatch(line -> line.contains(reason)), logged.toString());
     }
 
     @Test
