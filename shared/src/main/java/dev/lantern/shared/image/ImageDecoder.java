@@ -22,11 +22,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.bytedeco.javacpp.BytePointer;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Turns uploaded bytes into an upright RGB image, refusing oversized input before decoding its pixels and damaged
@@ -34,6 +37,10 @@ import org.bytedeco.javacpp.BytePointer;
  * models need; CMYK JPEG from the TwelveMonkeys plugin; PNG, GIF and BMP from the JDK.
  */
 public final class ImageDecoder {
+
+    private static final Logger LOG = Logger.getLogger(ImageDecoder.class);
+    /** The logging context's key under which the web layer keeps the id of the request being served. */
+    private static final String REQUEST_ID = "requestId";
 
     static {
         // the TwelveMonkeys readers must be registered before the first lookup, also where the service loader
@@ -145,6 +152,15 @@ public final class ImageDecoder {
 
     /** The upright JPEG by libjpeg-turbo at the reduction {@code needed} allows, or null for ImageIO to decode it. */
     private DecodedImage decodeScaledJpeg(byte[] bytes, MinimumSize needed, int orientation) {
+        JpegStructure.Verdict structure = JpegStructure.of(bytes);
+        if (structure != JpegStructure.Verdict.WHOLE) {
+            // libjpeg would print its warning to stderr, out of the log and without the request id
+            if (!acceptTruncated) {
+                throw truncated(structure == JpegStructure.Verdict.CUT_SHORT
+                        ? "its data ends before the end-of-image marker" : "its markers are out of place");
+            }
+            return null; // ImageIO keeps what it can read, and its warnings come to a listener
+        }
         try (BytePointer data = new BytePointer(bytes)) {
             ScaledJpegDecoder.Header header = ScaledJpegDecoder.header(data, bytes.length);
             if (header == null) {
@@ -215,6 +231,10 @@ public final class ImageDecoder {
                     BufferedImage image = reader.read(0);
                     if (!damage.isEmpty() && !acceptTruncated) {
                         throw truncated(damage.get(0));
+                    }
+                    if (!damage.isEmpty()) {
+                        LOG.warnf("Request %s: the image is truncated or damaged (%s); decoded as far as its data goes",
+                                Objects.toString(MDC.get(REQUEST_ID), "-"), damage.get(0));
                     }
                     return toUprightRgb(image, orientation);
                 }
