@@ -185,6 +185,9 @@ class CaptionComposerTest {
         assertEquals("A bear.", caption(bear, new Tag("beaver", 0.6, true)));
         // a thing that is no animal still joins the sentence
         assertEquals("A bear with a torch.", caption(bear, new Tag("torch", 0.9)));
+        // a small box is not what the label of the whole image is about: two animals
+        assertEquals("A bear with a beaver.", caption(List.of(scored("bear", 0.87, 0, 0, 100, 100)),
+                new Tag("beaver", 0.99, true)));
     }
 
     // confidence
