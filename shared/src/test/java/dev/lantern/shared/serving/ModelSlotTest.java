@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.shared.testing.LogLines;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class ModelSlotTest {
@@ -63,33 +58,17 @@ class ModelSlotTest {
     /** The log names what is missing as fully as the 503 does: an offline box learns every file from one line. */
     @Test
     void theFirstFailureIsLoggedWithTheWholeReason() throws Exception {
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getMessage() + " " + Arrays.toString(record.getParameters()));
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger logger = Logger.getLogger(ModelSlot.class.getName());
-        logger.addHandler(capture);
         String reason = "2 model files are not available. (1) Model file m.onnx is not available: Download "
                 + "https://example.org/m.onnx (sha256 " + "a".repeat(64) + "). (2) Model file labels.json is not "
                 + "available: Download https://example.org/labels.json (sha256 " + "b".repeat(64) + ").";
-        try (ModelSlot<Model> slot = new ModelSlot<>("test", Duration.ofSeconds(30), Duration.ofMinutes(5))) {
+        try (LogLines log = LogLines.of(ModelSlot.class);
+                ModelSlot<Model> slot = new ModelSlot<>("test", Duration.ofSeconds(30), Duration.ofMinutes(5))) {
             slot.loadInBackground(() -> {
                 throw new ModelUnavailableException(reason);
             });
             awaitState(slot, ModelSlot.State.FAILED);
-        } finally {
-            logger.removeHandler(capture);
+            assertTrue(log.lines().stream().anyMatch(line -> line.contains(reason)), log.lines().toString());
         }
-        assertTrue(logged.stream().anyMatch(line -> line.contains(reason)), logged.toString());
     }
 
     @Test
