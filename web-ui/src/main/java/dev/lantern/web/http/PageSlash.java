@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class PageSlash {
 
-    /** After the headers every answer carries and the shutdown refusal; before the APIs' gates, which it never meets. */
+    /** After the headers every answer carries, the shutdown refusal and the APIs' gates (which pages never meet). */
     static final int ROUTE_ORDER = Integer.MIN_VALUE + 107;
 
     @Inject
