@@ -45,6 +45,17 @@ for jar in "$lib"/com.microsoft.onnxruntime.onnxruntime*.jar; do
   unzip -q -j -o "$jar" 'ai/onnxruntime/native/linux-*/*.so' -d "$root/natives/onnxruntime"
   zip -q -d "$jar" 'ai/onnxruntime/native/*.so' > /dev/null
 done
+# JNA (the native-memory trim, DJL's device check) would unpack its dispatch library at every start into
+# ~/.cache/JNA/temp: it is unpacked here once, and the launcher points jna.boot.library.path at it.
+case $platform in
+  linux-x86_64) jna_platform=linux-x86-64 ;;
+  *) jna_platform=$platform ;;
+esac
+for jar in "$lib"/net.java.dev.jna.jna-*.jar; do
+  [ -e "$jar" ] || continue
+  mkdir -p "$root/natives/jna"
+  unzip -q -j -o "$jar" "com/sun/jna/$jna_platform/libjnidispatch.so" -d "$root/natives/jna"
+done
 # What DJL unpacked is dropped from the jars: PyTorch's libraries are 440 MB, and DJL finds them in natives/ first.
 for jar in "$lib"/ai.djl.pytorch.pytorch-native-*.jar; do
   [ -e "$jar" ] && zip -q -d "$jar" 'pytorch/*.so*' > /dev/null

@@ -6,7 +6,7 @@
 # same for `java -jar <app>/target/quarkus-app/quarkus-run.jar` with the JVM's defaults first, in the same run.
 # Prints a Markdown table.
 #
-#   ./mvnw -q install -DskipTests && scripts/measure-edge.sh [--baseline] [app ...]
+#   ./mvnw install -DskipTests -Pedge && scripts/measure-edge.sh [--baseline] [app ...]
 #   (default apps: classifier captioner summarizer translator apps)
 #
 # With --steps <app>, what each part of the edge set-up gains: the median ready time of three starts (after one that

@@ -39,4 +39,5 @@ exec "$java" $options $class_data \
   -DENGINE_CACHE_DIR="$app_home/natives" \
   -Donnxruntime.native.path="$app_home/natives/onnxruntime" \
   -Dorg.bytedeco.javacpp.cachedir="$app_home/natives/javacpp" \
+  -Djna.boot.library.path="$app_home/natives/jna" -Djna.nounpack=true -Djna.tmpdir="$app_home/natives/jna" \
   ${JAVA_OPTS:-} -jar "$app_home/app/quarkus-run.jar" "$@"

@@ -50,6 +50,14 @@ class SuiteTest {
     }
 
     @Test
+    void everyPagePathWithoutItsSlashRedirectsToThePage() {
+        for (String task : new String[] {"classifier", "captioner", "summarizer", "translator"}) {
+            given().redirects().follow(false).when().get("/" + task)
+                    .then().statusCode(301).header("Location", equalTo("/" + task + "/"));
+        }
+    }
+
+    @Test
     void everyPageHasTheFavicon() {
         for (String page : new String[] {"/", "/classifier/", "/captioner/", "/summarizer/", "/translator/"}) {
             given().when().get(page).then().statusCode(200)

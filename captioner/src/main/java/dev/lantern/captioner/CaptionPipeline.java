@@ -5,6 +5,7 @@ import dev.lantern.captioner.describe.Detail;
 import dev.lantern.captioner.describe.Scene;
 import dev.lantern.classifier.Classification;
 import dev.lantern.shared.error.LanternException;
+import dev.lantern.shared.image.DecodedImage;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,15 +28,23 @@ public record CaptionPipeline(DetectorModel detector, Tagger tagger, CaptionWrit
         CompletableFuture<Classification> classify(BufferedImage image, int topK);
     }
 
+    /** Captions an image decoded at its stored size. */
     public CompletableFuture<Caption> caption(BufferedImage image, Detail detail, long decodeNanos) {
-        CompletableFuture<DetectorModel.Found> found = detector.detect(image);
+        return caption(DecodedImage.full(image), detail, decodeNanos);
+    }
+
+    /** Captions a decoded image; the answer's size and boxes are those of the upright image as stored. */
+    public CompletableFuture<Caption> caption(DecodedImage decoded, Detail detail, long decodeNanos) {
+        BufferedImage image = decoded.image();
+        CompletableFuture<DetectorModel.Found> found = detector.detect(decoded);
         CompletableFuture<Classification> tags = tags(image);
         return found.thenCompose(objects -> tags.thenCompose(classification -> {
             List<Tag> tagList = classification == null ? List.of()
-                    : classification.predictions().stream().map(p -> new Tag(p.label(), p.probability())).toList();
-            Scene scene = new Scene(image.getWidth(), image.getHeight(), objects.objects(), tagList);
+                    : classification.predictions().stream()
+                            .map(p -> Tag.ofImageNet(p.label(), p.probability(), p.classIndex())).toList();
+            Scene scene = new Scene(decoded.width(), decoded.height(), objects.objects(), tagList);
             long composeStart = System.nanoTime();
-            return writer.write(image, scene, detail).thenApply(text -> {
+            return writer.write(image, scene, detail).thenApply(written -> {
                 CaptionTimings timings = new CaptionTimings(CaptionTimings.millis(decodeNanos),
                         CaptionTimings.millis(objects.inference().queueNanos()),
                         CaptionTimings.millis(objects.inference().inferenceNanos()),
@@ -44,8 +53,8 @@ public record CaptionPipeline(DetectorModel detector, Tagger tagger, CaptionWrit
                         CaptionTimings.millis(System.nanoTime() - composeStart));
                 String model = detector.name() + (classification == null ? "" : " + " + classification.model())
                         + " (" + writer.name() + ")";
-                return new Caption(text, objects.objects(), tagList, model,
-                        new Caption.ImageSize(image.getWidth(), image.getHeight()), timings);
+                return new Caption(written.text(), written.confidence(), objects.objects(), tagList, model,
+                        new Caption.ImageSize(decoded.width(), decoded.height()), timings);
             });
         }));
     }

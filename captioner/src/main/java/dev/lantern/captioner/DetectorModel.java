@@ -7,6 +7,7 @@ import dev.lantern.captioner.translator.NonMaxSuppression;
 import dev.lantern.captioner.translator.YoloxGrid;
 import dev.lantern.captioner.translator.YoloxTranslator;
 import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.shared.image.DecodedImage;
 import dev.lantern.shared.model.LabelList;
 import dev.lantern.shared.model.ModelStore;
 import dev.lantern.shared.model.RemoteFile;
@@ -55,9 +56,13 @@ public final class DetectorModel implements AutoCloseable {
      */
     public static DetectorModel load(CaptionerConfig config, ModelStore store, MeterRegistry registry) {
         CaptionerConfig.Detector detector = config.detector();
-        Path modelFile = store.resolve(RemoteFile.of(detector.model().url(), detector.model().sha256(),
-                "lantern.captioner.detector.model.sha256"));
-        List<String> labels = labels(detector.labels(), store);
+        List<RemoteFile> needed = new ArrayList<>(List.of(RemoteFile.of(detector.model().url(),
+                detector.model().sha256(), "lantern.captioner.detector.model.sha256")));
+        detector.labels().url().ifPresent(url -> needed.add(RemoteFile.of(url, detector.labels().sha256().orElse(""),
+                "lantern.captioner.detector.labels.sha256")));
+        List<Path> files = store.resolveAll(needed);
+        Path modelFile = files.get(0);
+        List<String> labels = files.size() > 1 ? labels(files.get(1)) : cocoClasses();
         Letterbox letterbox = new Letterbox(detector.inputSize(), detector.padValue(), detector.channelOrder(),
                 detector.resizeFilter());
         YoloxGrid grid = new YoloxGrid(detector.inputSize(), detector.strides(), labels.size());
@@ -74,17 +79,12 @@ public final class DetectorModel implements AutoCloseable {
         return new DetectorModel(served, List.copyOf(labels), letterbox);
     }
 
-    private static List<String> labels(CaptionerConfig.Labels configured, ModelStore store) {
-        if (configured.url().isPresent()) {
-            Path file = store.resolve(RemoteFile.of(configured.url().get(), configured.sha256().orElse(""),
-                    "lantern.captioner.detector.labels.sha256"));
-            try {
-                return LabelList.read(file);
-            } catch (IOException e) {
-                throw new ModelUnavailableException("Label file " + file + " cannot be read: " + e.getMessage(), e);
-            }
+    private static List<String> labels(Path file) {
+        try {
+            return LabelList.read(file);
+        } catch (IOException e) {
+            throw new ModelUnavailableException("Label file " + file + " cannot be read: " + e.getMessage(), e);
         }
-        return cocoClasses();
     }
 
     /** The COCO-80 names bundled with the captioner, index = YOLOX class id. */
@@ -99,15 +99,28 @@ public final class DetectorModel implements AutoCloseable {
 
     /** The objects in {@code image}, most confident first, boxes in its pixels. */
     public CompletableFuture<Found> detect(BufferedImage image) {
+        return detect(DecodedImage.full(image));
+    }
+
+    /**
+     * The objects in {@code decoded}, most confident first, boxes in the pixels of the upright image as stored
+     * (a JPEG decoded at 1/8 of its size has its boxes scaled back up by 8).
+     */
+    public CompletableFuture<Found> detect(DecodedImage decoded) {
+        BufferedImage image = decoded.image();
         int width = image.getWidth();
         int height = image.getHeight();
+        double scaleX = decoded.scaleX();
+        double scaleY = decoded.scaleY();
         return served.submit(image).thenApply(inference -> {
             List<DetectedObject> objects = new ArrayList<>();
             for (Candidate candidate : inference.output().candidates()) {
                 Candidate c = letterbox.toImage(candidate, width, height);
-                int x = Math.round(c.x1());
-                int y = Math.round(c.y1());
-                Box box = new Box(x, y, Math.round(c.x2()) - x, Math.round(c.y2()) - y);
+                int x = (int) Math.round(c.x1() * scaleX);
+                int y = (int) Math.round(c.y1() * scaleY);
+                int right = (int) Math.min(decoded.width(), Math.round(c.x2() * scaleX));
+                int bottom = (int) Math.min(decoded.height(), Math.round(c.y2() * scaleY));
+                Box box = new Box(x, y, right - x, bottom - y);
                 objects.add(new DetectedObject(labels.get(c.classId()), c.score(), box));
             }
             return new Found(List.copyOf(objects), inference);

@@ -89,7 +89,7 @@ public class ImageCaptioner {
         MinimumSize needed = minimumSize(config, classifier.minimumSize());
         return CompletableFuture.supplyAsync(() -> TimedDecode.of(decoder, image, needed), workers)
                 .thenCompose(decoded -> new CaptionPipeline(detector, classifier::classify, writer,
-                        config.tags().topK()).caption(decoded.image(), detail, decoded.nanos()));
+                        config.tags().topK()).caption(decoded.decoded(), detail, decoded.nanos()));
     }
 
     public Detail defaultDetail() {

@@ -2,6 +2,7 @@
   const result = document.getElementById('result');
   const errorBox = document.getElementById('error');
   const caption = document.getElementById('caption');
+  const unsure = document.getElementById('unsure');
   const figure = document.getElementById('figure');
   const shown = document.getElementById('shown');
   const objects = document.getElementById('objects');
@@ -15,6 +16,10 @@
 
   function clear() {
     caption.textContent = '';
+    caption.classList.remove('unsure');
+    caption.removeAttribute('title');
+    unsure.hidden = true;
+    unsure.textContent = '';
     copy.hidden = true;
     figure.hidden = true;
     figure.querySelectorAll('.box').forEach((b) => b.remove());
@@ -31,6 +36,17 @@
 
   function show(answer) {
     caption.textContent = answer.caption;
+    const sure = Math.round(answer.confidence * 100);
+    const doubtful = answer.confidence < Number(caption.dataset.unsureBelow);
+    caption.classList.toggle('unsure', doubtful);
+    if (doubtful) {
+      caption.title = `Lantern is unsure of this caption (confidence ${sure}%)`;
+    } else {
+      caption.removeAttribute('title');
+    }
+    unsure.hidden = !doubtful;
+    unsure.textContent = doubtful ? `Underlined: the models are unsure of this caption (confidence ${sure}%); `
+      + 'something in it may be named wrongly.' : '';
     copy.hidden = false;
     const size = answer.image;
     figure.querySelectorAll('.box').forEach((b) => b.remove());
@@ -50,7 +66,7 @@
     Lantern.renderBars(tags, answer.tags.map((t) => ({label: t.label, value: t.probability})));
     document.getElementById('tags-title').hidden = answer.tags.length === 0;
     const t = answer.timings;
-    meta.textContent = `${answer.model} · decode ${t.decodeMs} ms · detector ${t.detectorMs} ms`
+    meta.textContent = `${answer.model} · confidence ${sure}% · decode ${t.decodeMs} ms · detector ${t.detectorMs} ms`
       + ` · classifier ${t.classifierMs} ms`;
   }
 

@@ -12,10 +12,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
 import dev.lantern.shared.testing.TestImages;
+import dev.lantern.shared.testing.bench.PhonePhoto;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -46,6 +48,8 @@ class CaptionResourceTest {
                 .when().post("/api/caption")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("caption", containsString("mouse"))
+                .body("confidence", greaterThan(0.7f))
+                .body("confidence", lessThanOrEqualTo(1f))
                 .body("objects.label", hasItems("tv", "mouse", "keyboard", "person"))
                 .body("objects[0].label", equalTo("tv"))
                 .body("objects[0].score", greaterThan(0.85f))
@@ -66,6 +70,40 @@ class CaptionResourceTest {
             assertEquals(true, x >= 0 && y >= 0 && box.get("width") > 0 && box.get("height") > 0, box.toString());
             assertEquals(true, x + box.get("width") <= width && y + box.get("height") <= height, box.toString());
         }
+    }
+
+    /**
+     * A 12-megapixel phone photo is decoded at 1/8 of its size (504×378), yet its answer is in the photo's pixels:
+     * each box of the enlarged mouse photo, scaled back down, covers the same object as the original's box.
+     */
+    @Test
+    void boxesOfAReducedPhoneJpegAreInThePhotosOwnPixels() {
+        JsonPath small = given().contentType("image/jpeg").body(TestData.bytes(MOUSE)).post("/api/caption")
+                .then().statusCode(200).extract().jsonPath();
+        JsonPath phone = given().contentType("image/jpeg").body(PhonePhoto.from(MOUSE)).post("/api/caption")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(PhonePhoto.WIDTH, phone.getInt("image.width"));
+        assertEquals(PhonePhoto.HEIGHT, phone.getInt("image.height"));
+        double scaleX = (double) PhonePhoto.WIDTH / small.getInt("image.width");
+        double scaleY = (double) PhonePhoto.HEIGHT / small.getInt("image.height");
+        for (String label : List.of("tv", "mouse", "keyboard")) {
+            Map<String, Integer> original = small.getMap("objects.find { it.label == '" + label + "' }.box");
+            Map<String, Integer> enlarged = phone.getMap("objects.find { it.label == '" + label + "' }.box");
+            double[] expected = {original.get("x") * scaleX, original.get("y") * scaleY,
+                    (original.get("x") + original.get("width")) * scaleX,
+                    (original.get("y") + original.get("height")) * scaleY};
+            double[] found = {enlarged.get("x"), enlarged.get("y"), enlarged.get("x") + enlarged.get("width"),
+                    enlarged.get("y") + enlarged.get("height")};
+            double iou = intersectionOverUnion(expected, found);
+            assertTrue(iou > 0.7, label + ": " + enlarged + " against " + Arrays.toString(expected) + ", IoU " + iou);
+        }
+    }
+
+    private static double intersectionOverUnion(double[] a, double[] b) {
+        double w = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));
+        double h = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+        double both = w * h;
+        return both / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - both);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
+import dev.lantern.shared.testing.bench.PhonePhoto;
 import dev.lantern.web.browser.BrowserPageTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -76,6 +78,48 @@ class CaptionerPageTest extends BrowserPageTest {
         // the detail select asks again for the same image
         new Select(browser.findElement(By.id("detail"))).selectByValue("list");
         waitUpTo(30).until(d -> d.findElement(By.id("caption")).getText().contains("Also visible"));
+    }
+
+    /**
+     * A 12-megapixel phone photo, decoded at 1/8 on the server: the answer is in the photo's pixels, and the page
+     * still lays the boxes over the shown photo. A screenshot is left in target/ for a person to look at.
+     */
+    @Test
+    void aPhonePhotosBoxesLieOverTheShownPhoto(@TempDir Path folder) throws IOException {
+        Path phone = Files.write(folder.resolve("phone-4032x3024.jpg"),
+                PhonePhoto.from(TestData.images().resolve("n03793489_mouse.JPEG")));
+        browser.findElement(By.cssSelector("#drop input[type=file]")).sendKeys(phone.toString());
+        assertTrue(shownCaption().contains("mouse"), shownCaption());
+        waitUpTo(10).until(d -> d.findElement(By.id("shown")).getRect().getWidth() > 0);
+        WebElement image = browser.findElement(By.id("shown"));
+        var frame = image.getRect();
+        List<WebElement> boxes = browser.findElements(By.cssSelector("#figure .box"));
+        List<String> labels = boxes.stream().map(WebElement::getText).toList();
+        // the TV fills the left of the photo: its box starts near the left edge and covers about a third of the width
+        var tv = boxes.get(labels.indexOf("tv")).getRect();
+        assertTrue(tv.getX() - frame.getX() < 0.05 * frame.getWidth(), tv + " in " + frame);
+        assertTrue(tv.getWidth() > 0.3 * frame.getWidth(), tv + " in " + frame);
+        var mouse = boxes.get(labels.indexOf("mouse")).getRect();
+        assertTrue(mouse.getX() > frame.getX() + 0.4 * frame.getWidth()
+                && mouse.getY() > frame.getY() + 0.7 * frame.getHeight(), mouse + " in " + frame);
+        Files.write(Path.of("target", "captioner-phone-photo.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void anUnsureCaptionIsUnderlinedWithANoteAndASureOneIsNot() {
+        browser.findElement(By.cssSelector("#drop input[type=file]"))
+                .sendKeys(TestData.images().resolve("n04370456_sweatshirt.JPEG").toString());
+        shownCaption();
+        WebElement caption = browser.findElement(By.id("caption"));
+        waitUpTo(10).until(d -> caption.getAttribute("class").contains("unsure"));
+        assertTrue(browser.findElement(By.id("unsure")).isDisplayed());
+        assertTrue(browser.findElement(By.id("unsure")).getText().contains("unsure"));
+        assertTrue(caption.getAttribute("title").contains("confidence"), caption.getAttribute("title"));
+        browser.findElement(By.cssSelector("#drop input[type=file]"))
+                .sendKeys(TestData.images().resolve("n01443537_goldfish.JPEG").toString());
+        waitUpTo(30).until(d -> d.findElement(By.id("caption")).getText().contains("goldfish"));
+        assertFalse(caption.getAttribute("class").contains("unsure"));
+        assertFalse(browser.findElement(By.id("unsure")).isDisplayed());
     }
 
     @Test

@@ -42,10 +42,11 @@ public final class ClassifierModel implements AutoCloseable {
      * @throws ModelUnavailableException when a file is missing or the model cannot be loaded
      */
     public static ClassifierModel load(ClassifierConfig config, ModelStore store, MeterRegistry registry) {
-        Path modelFile = store.resolve(RemoteFile.of(config.model().url(), config.model().sha256(),
-                "lantern.classifier.model.sha256"));
-        Path labelFile = store.resolve(RemoteFile.of(config.labels().url(), config.labels().sha256(),
-                "lantern.classifier.labels.sha256"));
+        List<Path> files = store.resolveAll(List.of(
+                RemoteFile.of(config.model().url(), config.model().sha256(), "lantern.classifier.model.sha256"),
+                RemoteFile.of(config.labels().url(), config.labels().sha256(), "lantern.classifier.labels.sha256")));
+        Path modelFile = files.get(0);
+        Path labelFile = files.get(1);
         List<String> labels;
         try {
             labels = LabelList.read(labelFile);

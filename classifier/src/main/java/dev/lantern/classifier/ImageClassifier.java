@@ -98,8 +98,13 @@ public class ImageClassifier {
         return model.classify(image, topK, 0);
     }
 
-    /** Classifies several images; all are decoded first, so a bad one fails the request before any inference. */
-    public CompletableFuture<List<Classification>> classifyAll(List<byte[]> images, int topK) {
+    /**
+     * Classifies several images, each on its own: one future per image, in order, which fails with a
+     * {@code LanternException} for that image alone (not an image, damaged, too large, queue full), so that one bad
+     * image costs its neighbours nothing. What is wrong with the request itself (no image, too many, a bad topK, the
+     * model not ready) is thrown at once.
+     */
+    public List<CompletableFuture<Classification>> classifyEach(List<byte[]> images, int topK) {
         if (images.isEmpty()) {
             throw new BadInputException("No image was sent: add one or more 'image' fields.");
         }
@@ -110,23 +115,18 @@ public class ImageClassifier {
         }
         ClassifierModel model = slot.get();
         checkTopK(model, topK);
-        List<BufferedImage> decoded = new ArrayList<>(images.size());
-        long[] decodeNanos = new long[images.size()];
+        // all are decoded before any is submitted, so that the images of one request queue (and batch) together
+        List<CompletableFuture<TimedDecode>> decoded = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
-            long start = System.nanoTime();
             try {
-                decoded.add(decoder.decode(images.get(i), minimumSize()));
+                decoded.add(CompletableFuture.completedFuture(TimedDecode.of(decoder, images.get(i), minimumSize())));
             } catch (LanternException e) {
-                throw e.withContext("Image " + (i + 1));
+                decoded.add(CompletableFuture.failedFuture(e.withContext("Image " + (i + 1))));
             }
-            decodeNanos[i] = System.nanoTime() - start;
         }
-        List<CompletableFuture<Classification>> results = new ArrayList<>(decoded.size());
-        for (int i = 0; i < decoded.size(); i++) {
-            results.add(model.classify(decoded.get(i), topK, decodeNanos[i]));
-        }
-        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
-                .thenApply(done -> results.stream().map(CompletableFuture::join).toList());
+        return decoded.stream()
+                .map(image -> image.thenCompose(d -> model.classify(d.image(), topK, d.nanos())))
+                .toList();
     }
 
     private static void checkTopK(ClassifierModel model, int topK) {

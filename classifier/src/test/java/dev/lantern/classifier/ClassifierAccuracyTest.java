@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
@@ -97,7 +98,10 @@ class ClassifierAccuracyTest {
             alone.add(classifier.classify(photo, 3).get(30, TimeUnit.SECONDS));
         }
         // sent all at once: while one batch runs, the others queue and run together
-        List<Classification> together = classifier.classifyAll(photos, 3).get(60, TimeUnit.SECONDS);
+        List<Classification> together = new ArrayList<>();
+        for (CompletableFuture<Classification> answer : classifier.classifyEach(photos, 3)) {
+            together.add(answer.get(60, TimeUnit.SECONDS));
+        }
         assertTrue(together.stream().anyMatch(c -> c.timings().batchSize() > 1), "no batch formed");
         for (int i = 0; i < photos.size(); i++) {
             List<Prediction> expected = alone.get(i).predictions();

@@ -1,12 +1,15 @@
 package dev.lantern.classifier;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +17,12 @@ import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
 import dev.lantern.shared.testing.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -90,11 +98,37 @@ class ClassifyResourceTest {
     }
 
     @Test
-    void batchNamesTheImageThatIsBad() {
-        given().multiPart("image", GOLDFISH.toFile(), "image/jpeg")
+    void aBadImageInABatchGetsItsOwnErrorAndTheOthersTheirResults() {
+        byte[] truncated = TestImages.firstThird(TestData.bytes(MOUSE));
+        given().header("X-Request-Id", "batch-with-bad-ones")
+                .multiPart("image", GOLDFISH.toFile(), "image/jpeg")
                 .multiPart("image", "notes.txt", "hello".getBytes(StandardCharsets.UTF_8), "image/png")
+                .multiPart("image", "cut.jpg", truncated, "image/jpeg")
+                .multiPart("image", MOUSE.toFile(), "image/jpeg")
+                .queryParam("topK", 1)
                 .when().post("/api/classify/batch")
-                .then().statusCode(415).body("error", containsString("Image 2")).body("status", equalTo(415));
+                .then().statusCode(200)
+                .body("results.filename", contains("n01443537_goldfish.JPEG", "notes.txt", "cut.jpg",
+                        "n03793489_mouse.JPEG"))
+                .body("results[0].result.predictions[0].label", equalTo("goldfish"))
+                .body("results[0].error", nullValue())
+                .body("results[1].result", nullValue())
+                .body("results[1].error.status", equalTo(415))
+                .body("results[1].error.error", containsString("Image 2"))
+                .body("results[1].error.requestId", equalTo("batch-with-bad-ones"))
+                .body("results[2].error.status", equalTo(400))
+                .body("results[2].error.error", containsString("truncated"))
+                .body("results[3].result.predictions", hasSize(1));
+    }
+
+    @Test
+    void aBatchThatIsWrongAsAWholeFailsWhole() {
+        given().multiPart("image", GOLDFISH.toFile(), "image/jpeg").queryParam("topK", 0)
+                .when().post("/api/classify/batch")
+                .then().statusCode(400).body("error", containsString("topK"));
+        given().multiPart("picture", GOLDFISH.toFile(), "image/jpeg")
+                .when().post("/api/classify/batch")
+                .then().statusCode(400).body("error", containsString("No image"));
     }
 
     @Test
@@ -109,7 +143,40 @@ class ClassifyResourceTest {
     void wrongContentTypeIs415Json() {
         given().contentType(ContentType.TEXT).body("hello")
                 .when().post("/api/classify")
-                .then().statusCode(415).contentType(ContentType.JSON).body("status", equalTo(415));
+                .then().statusCode(415).contentType(ContentType.JSON).body("status", equalTo(415))
+                .body("error", containsString("Content-Type: text/plain"))
+                .body("error", containsString("multipart/form-data field 'image'"))
+                .body("error", containsString("image/jpeg"))
+                .body("error", containsString("curl -F image=@photo.jpg 'http://"))
+                .body("error", not(containsString("@Consumes")));
+    }
+
+    /** curl's commonest mistake: --data-binary without a Content-Type sends application/x-www-form-urlencoded. */
+    @Test
+    void aMissingOrFormContentTypeIs415ThatShowsTheCurlThatWorks() throws Exception {
+        HttpResponse<String> form = postGoldfish("/api/classify?topK=3", "application/x-www-form-urlencoded");
+        assertEquals(415, form.statusCode(), form.body());
+        assertTrue(form.body().contains("Content-Type: application/x-www-form-urlencoded"), form.body());
+        assertTrue(form.body().contains("--data-binary @photo.jpg 'http://"), form.body());
+        assertTrue(form.body().contains("/api/classify?topK=3'"), form.body());
+        // no Content-Type at all: the body is taken as the raw image (application/octet-stream)
+        HttpResponse<String> none = postGoldfish("/api/classify", null);
+        assertEquals(200, none.statusCode(), none.body());
+        assertTrue(none.body().contains("goldfish"), none.body());
+        given().contentType(ContentType.TEXT).body("hi")
+                .when().post("/api/classify/batch")
+                .then().statusCode(415).body("error", containsString("each in a field 'image'"));
+    }
+
+    /** The goldfish as the body, with the given Content-Type or none (RestAssured always sends one). */
+    private static HttpResponse<String> postGoldfish(String path, String contentType) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TestData.bytes(GOLDFISH)));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

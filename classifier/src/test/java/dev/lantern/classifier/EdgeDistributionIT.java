@@ -32,7 +32,7 @@ class EdgeDistributionIT {
         // ONNX Runtime's library left its jar at build time, so no start unpacks it
         assertTrue(run.nativesBefore().contains("onnxruntime/libonnxruntime.so"), run.nativesBefore().toString());
         assertEquals(run.nativesBefore(), run.nativesAfter());
-        assertEquals(List.of(), run.homeFiles());
+        assertEquals(List.of(), run.homeEntries());
         // the first run recorded the JVM's class-data cache as it stopped, for the next start
         assertFalse(run.classDataCache().isEmpty());
     }

@@ -26,6 +26,8 @@ class MissingModelTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("lantern.classifier.model.url", "https://models.example/zoo/absent-model.onnx",
                     "lantern.classifier.model.sha256", "1".repeat(64),
+                    "lantern.classifier.labels.url", "https://models.example/zoo/absent-labels.json",
+                    "lantern.classifier.labels.sha256", "2".repeat(64),
                     "lantern.offline", "true");
         }
     }
@@ -40,10 +42,16 @@ class MissingModelTest {
                 .body("status", equalTo(503))
                 .body("error", containsString("absent-model.onnx"))
                 .body("error", containsString("https://models.example/zoo/absent-model.onnx"))
+                .body("error", containsString("1".repeat(64)))
+                // every missing file at once, not the next one after a retry 30 s later
+                .body("error", containsString("2 model files are not available"))
+                .body("error", containsString("https://models.example/zoo/absent-labels.json"))
+                .body("error", containsString("2".repeat(64)))
                 .body("error", containsString("LANTERN_MODELS_DIR"));
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks[0].data.model", equalTo("failed"))
-                .body("checks[0].data.problem", containsString("absent-model.onnx"));
+                .body("checks[0].data.problem", containsString("absent-model.onnx"))
+                .body("checks[0].data.problem", containsString("absent-labels.json"));
         given().when().get("/classifier/").then().statusCode(200);
         given().when().get("/api/tasks").then().statusCode(200)
                 .body("[0].status", containsString("absent-model.onnx"));

@@ -35,6 +35,6 @@ class EdgeDistributionIT {
         assertTrue(natives.stream().anyMatch(f -> f.startsWith("pytorch/") && f.endsWith("libtorch_cpu.so")),
                 natives.toString());
         assertEquals(run.nativesBefore(), run.nativesAfter());
-        assertEquals(List.of(), run.homeFiles());
+        assertEquals(List.of(), run.homeEntries());
     }
 }

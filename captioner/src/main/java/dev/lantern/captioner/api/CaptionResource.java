@@ -4,6 +4,7 @@ import dev.lantern.captioner.Caption;
 import dev.lantern.captioner.ImageCaptioner;
 import dev.lantern.captioner.describe.Detail;
 import dev.lantern.shared.error.BadInputException;
+import dev.lantern.web.error.AcceptedTypes;
 import dev.lantern.web.http.QueryParams;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
@@ -12,7 +13,10 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,6 +53,13 @@ public class CaptionResource {
     @Operation(summary = "Caption an image sent as the raw request body")
     public CompletionStage<Caption> captionBody(byte[] image, @RestQuery String detail) {
         return captioner.caption(image, detail(detail));
+    }
+
+    /** Any other body, or none: a 415 that names the types taken and a curl command that works. */
+    @POST
+    @Operation(hidden = true)
+    public Caption otherContentType(@Context HttpHeaders headers, @Context UriInfo uri) {
+        throw AcceptedTypes.ONE_IMAGE.refuse(headers, uri);
     }
 
     private static byte[] read(FileUpload upload) {

@@ -13,5 +13,5 @@ public interface CaptionWriter {
     /** Short name for the answer's {@code model} field. */
     String name();
 
-    CompletableFuture<String> write(BufferedImage image, Scene scene, Detail detail);
+    CompletableFuture<WrittenCaption> write(BufferedImage image, Scene scene, Detail detail);
 }

@@ -36,16 +36,18 @@ public final class Lexicon {
     private final Map<String, Noun> nouns;
     private final Map<String, Kind> kinds;
     private final Set<String> supports;
+    private final Set<String> animals;
     private final Map<String, String> worn;
     private final Map<String, Place> places;
     private final Set<String> takeAn;
     private final Set<String> takeA;
 
-    private Lexicon(Map<String, Noun> nouns, Map<String, Kind> kinds, Set<String> supports,
+    private Lexicon(Map<String, Noun> nouns, Map<String, Kind> kinds, Set<String> supports, Set<String> animals,
             Map<String, String> worn, Map<String, Place> places, Set<String> takeAn, Set<String> takeA) {
         this.nouns = nouns;
         this.kinds = kinds;
         this.supports = supports;
+        this.animals = animals;
         this.worn = worn;
         this.places = places;
         this.takeAn = takeAn;
@@ -68,6 +70,7 @@ public final class Lexicon {
         Map<String, Noun> nouns = new LinkedHashMap<>();
         Map<String, Kind> kinds = new HashMap<>();
         Set<String> supports = new HashSet<>();
+        Set<String> animals = new HashSet<>();
         Map<String, String> worn = new HashMap<>();
         Map<String, Place> places = new HashMap<>();
         Set<String> takeAn = new HashSet<>();
@@ -92,13 +95,14 @@ public final class Lexicon {
                 case "nouns" -> nouns.put(f[0], new Noun(f[1], f[2], f.length > 3 && f[3].equals("mass")));
                 case "kinds" -> kindLines.put(f[0], List.of(f[1].split("\\s*,\\s*")));
                 case "supports" -> supports.addAll(List.of(line.split("\\s*,\\s*")));
+                case "animals" -> animals.addAll(List.of(line.split("\\s*,\\s*")));
                 case "worn" -> worn.put(f[0], f[1]);
                 case "scenes" -> places.put(f[0], new Place(f[1], f[2]));
                 case "articles" -> (f[0].equals("an") ? takeAn : takeA).addAll(List.of(f[1].split("\\s*,\\s*")));
                 default -> throw new IllegalStateException(RESOURCE + " line " + number + " is outside a section");
             }
         }
-        Lexicon partial = new Lexicon(nouns, kinds, supports, worn, places, takeAn, takeA);
+        Lexicon partial = new Lexicon(nouns, kinds, supports, animals, worn, places, takeAn, takeA);
         kindLines.forEach((detectorClass, labels) -> {
             for (String entry : labels) {
                 int eq = entry.indexOf('=');
@@ -141,6 +145,11 @@ public final class Lexicon {
 
     public Optional<Kind> kind(String classifierLabel) {
         return Optional.ofNullable(kinds.get(classifierLabel));
+    }
+
+    /** True for the detector classes of animals (bird, cat, dog ...). */
+    public boolean isAnimal(String detectorClass) {
+        return animals.contains(detectorClass);
     }
 
     public boolean isSupport(String detectorClass) {

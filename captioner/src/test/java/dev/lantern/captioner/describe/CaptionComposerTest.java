@@ -25,11 +25,11 @@ class CaptionComposerTest {
     }
 
     private String caption(List<DetectedObject> objects, Tag... tags) {
-        return composer.compose(new Scene(1000, 800, objects, List.of(tags)), Detail.SENTENCE);
+        return composer.compose(new Scene(1000, 800, objects, List.of(tags)), Detail.SENTENCE).text();
     }
 
     private String list(List<DetectedObject> objects, Tag... tags) {
-        return composer.compose(new Scene(1000, 800, objects, List.of(tags)), Detail.LIST);
+        return composer.compose(new Scene(1000, 800, objects, List.of(tags)), Detail.LIST).text();
     }
 
     // counts and plurals
@@ -145,13 +145,69 @@ class CaptionComposerTest {
                 object("tv", 700, 100, 280, 200), object("mouse", 720, 600, 30, 20), object("keyboard", 600, 600, 200, 60));
         for (Detail detail : Detail.values()) {
             String text = composer.compose(new Scene(1000, 800, objects, List.of(new Tag("computer mouse", 0.9))),
-                    detail);
+                    detail).text();
             Map<String, Long> words = Arrays.stream(text.toLowerCase().split("[^a-z]+"))
                     .filter(w -> w.length() > 3 && !w.equals("with") && !w.equals("also") && !w.equals("visible"))
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             words.forEach((word, n) -> assertEquals(1L, n, word + " repeated in: " + text));
             assertTrue(text.contains("computer mouse"), text);
         }
+    }
+
+    // one animal is one
+
+    private static DetectedObject scored(String label, double score, int x, int y, int w, int h) {
+        return new DetectedObject(label, score, new Box(x, y, w, h));
+    }
+
+    /** The borzoi photo: "sheep" 0.46 and "dog" 0.30 on the same dog, which the classifier calls a borzoi (0.54). */
+    @Test
+    void twoAnimalClassesOnOneRegionAreOneAnimalTheLikelierOne() {
+        List<DetectedObject> borzoi = List.of(scored("sheep", 0.46, 100, 100, 600, 500),
+                scored("dog", 0.30, 110, 90, 590, 520));
+        assertEquals("A dog.", caption(borzoi, new Tag("borzoi", 0.54, true)));
+        // without the classifier's word for it, the detector's likelier class stays
+        assertEquals("A sheep.", caption(borzoi));
+        // apart, they are two animals
+        assertEquals("A sheep next to a dog.", caption(List.of(scored("sheep", 0.46, 0, 100, 400, 500),
+                scored("dog", 0.30, 600, 100, 390, 500))));
+    }
+
+    /** The beaver photo: one "bear" box, and the classifier sure of "beaver", an animal COCO has no class for. */
+    @Test
+    void aSureAnimalLabelNamesTheOneAnimalFoundInsteadOfJoiningIt() {
+        List<DetectedObject> bear = List.of(scored("bear", 0.87, 100, 100, 700, 500));
+        WrittenCaption beaver = composer.compose(new Scene(1000, 800, bear,
+                List.of(new Tag("beaver", 0.99, true))), Detail.SENTENCE);
+        assertEquals("A beaver.", beaver.text());
+        assertEquals(0.99, beaver.confidence(), 1e-9);
+        // less sure than the box: the detector's word stays, and the label is not said beside it
+        assertEquals("A bear.", caption(bear, new Tag("beaver", 0.6, true)));
+        // a thing that is no animal still joins the sentence
+        assertEquals("A bear with a torch.", caption(bear, new Tag("torch", 0.9)));
+        // a small box is not what the label of the whole image is about: two animals
+        assertEquals("A bear with a beaver.", caption(List.of(scored("bear", 0.87, 0, 0, 100, 100)),
+                new Tag("beaver", 0.99, true)));
+    }
+
+    // confidence
+
+    @Test
+    void confidenceIsTheLeastScoreOfWhatTheCaptionNames() {
+        WrittenCaption sure = composer.compose(new Scene(1000, 800, List.of(scored("tv", 0.89, 0, 0, 400, 300),
+                scored("person", 0.79, 500, 0, 400, 700)), List.of()), Detail.SENTENCE);
+        assertEquals(0.79, sure.confidence(), 1e-9);
+        WrittenCaption unsure = composer.compose(new Scene(1000, 800, List.of(scored("cat", 0.9, 0, 0, 400, 300),
+                scored("chair", 0.35, 500, 0, 400, 700)), List.of()), Detail.SENTENCE);
+        assertEquals(0.35, unsure.confidence(), 1e-9);
+        // the classifier's label of the kind strengthens its class: 1 - (1 - 0.3) (1 - 0.8)
+        WrittenCaption dog = composer.compose(new Scene(1000, 800, List.of(scored("dog", 0.3, 0, 0, 400, 300)),
+                List.of(new Tag("Basenji", 0.8, true))), Detail.SENTENCE);
+        assertEquals(0.86, dog.confidence(), 1e-9);
+        // a classifier label said on its own counts with its probability
+        assertEquals(0.45, composer.compose(new Scene(1000, 800, List.of(),
+                List.of(new Tag("goldfish", 0.45, true))), Detail.SENTENCE).confidence(), 1e-9);
+        assertEquals(0, composer.compose(new Scene(1000, 800, List.of(), List.of()), Detail.SENTENCE).confidence());
     }
 
     // the classifier's words

@@ -44,8 +44,9 @@ public final class QualityReport {
                     new CaptionComposer(Lexicon.standard(), config.composer().confidentTag(),
                 config.composer().refineTag()),
                     config.tags().topK());
-            out.append("| image | label | caption | with detail=list | objects (score) | classifier top-1 |\n");
-            out.append("|---|---|---|---|---|---|\n");
+            out.append("| image | label | caption | confidence | with detail=list | objects (score) "
+                    + "| classifier top-1 |\n");
+            out.append("|---|---|---|---:|---|---|---|\n");
             for (TestData.LabelledImage labelled : TestData.labelledImages()) {
                 BufferedImage image = decoder.decode(TestData.bytes(labelled.file()));
                 Caption sentence = pipeline.caption(image, Detail.SENTENCE, 0).get(60, TimeUnit.SECONDS);
@@ -54,9 +55,9 @@ public final class QualityReport {
                         : sentence.objects().stream().map(QualityReport::object).collect(Collectors.joining(", "));
                 String top = sentence.tags().isEmpty() ? "none" : String.format(Locale.ROOT, "%s (%.2f)",
                         sentence.tags().get(0).label(), sentence.tags().get(0).probability());
-                out.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s | %s |%n",
-                        labelled.file().getFileName(), labelled.label(), sentence.caption(), list.caption(), objects,
-                        top));
+                out.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %.2f | %s | %s | %s |%n",
+                        labelled.file().getFileName(), labelled.label(), sentence.caption(), sentence.confidence(),
+                        list.caption(), objects, top));
             }
         }
         System.out.print(out);

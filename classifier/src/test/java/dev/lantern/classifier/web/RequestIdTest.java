@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.shared.testing.LogLines;
 import dev.lantern.web.error.ErrorMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,28 +18,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RequestIdTest {
 
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record.getMessage() + " " + Arrays.toString(record.getParameters()));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private LogLines errors;
 
     @BeforeEach
     void listen() {
-        Logger.getLogger(ErrorMapper.class.getName()).addHandler(capture);
+        errors = LogLines.of(ErrorMapper.class);
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger(ErrorMapper.class.getName()).removeHandler(capture);
+        errors.close();
     }
 
     @Test
@@ -76,7 +59,7 @@ class RequestIdTest {
                 .when().post("/api/classify")
                 .then().statusCode(415).body("requestId", equalTo("client-42")).extract().header("X-Request-Id");
         assertEquals("client-42", sent);
-        assertTrue(logged.stream().anyMatch(line -> line.contains(id) && line.contains("415")), logged.toString());
-        assertTrue(logged.stream().anyMatch(line -> line.contains("client-42")), logged.toString());
+        assertTrue(errors.lines().stream().anyMatch(line -> line.contains(id) && line.contains("415")), errors.lines().toString());
+        assertTrue(errors.lines().stream().anyMatch(line -> line.contains("client-42")), errors.lines().toString());
     }
 }

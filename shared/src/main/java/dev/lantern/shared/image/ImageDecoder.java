@@ -22,11 +22,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.bytedeco.javacpp.BytePointer;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Turns uploaded bytes into an upright RGB image, refusing oversized input before decoding its pixels and damaged
@@ -34,6 +37,10 @@ import org.bytedeco.javacpp.BytePointer;
  * models need; CMYK JPEG from the TwelveMonkeys plugin; PNG, GIF and BMP from the JDK.
  */
 public final class ImageDecoder {
+
+    private static final Logger LOG = Logger.getLogger(ImageDecoder.class);
+    /** The logging context's key under which the web layer keeps the id of the request being served. */
+    private static final String REQUEST_ID = "requestId";
 
     static {
         // the TwelveMonkeys readers must be registered before the first lookup, also where the service loader
@@ -92,6 +99,14 @@ public final class ImageDecoder {
      * @throws BadInputException when the image is damaged, truncated included (unless accepted)
      */
     public BufferedImage decode(byte[] bytes, MinimumSize needed) {
+        return decodeUpright(bytes, needed).image();
+    }
+
+    /**
+     * As {@link #decode(byte[], MinimumSize)}, with the size of the upright image as stored: a reduced JPEG's
+     * positions scale back to the file's pixels with it.
+     */
+    public DecodedImage decodeUpright(byte[] bytes, MinimumSize needed) {
         checkSize(bytes); // before queueing for a decode slot: refusing costs nothing
         try {
             decodes.acquire();
@@ -102,9 +117,9 @@ public final class ImageDecoder {
         try {
             boolean jpeg = isJpeg(bytes);
             int orientation = jpeg ? exifOrientation(bytes) : 1;
-            BufferedImage upright = jpeg && ScaledJpegDecoder.available()
+            DecodedImage upright = jpeg && ScaledJpegDecoder.available()
                     ? decodeScaledJpeg(bytes, needed, orientation) : null;
-            return upright != null ? upright : decodeWithImageIo(bytes, orientation);
+            return upright != null ? upright : DecodedImage.full(decodeWithImageIo(bytes, orientation));
         } finally {
             decodes.release();
         }
@@ -136,7 +151,16 @@ public final class ImageDecoder {
     }
 
     /** The upright JPEG by libjpeg-turbo at the reduction {@code needed} allows, or null for ImageIO to decode it. */
-    private BufferedImage decodeScaledJpeg(byte[] bytes, MinimumSize needed, int orientation) {
+    private DecodedImage decodeScaledJpeg(byte[] bytes, MinimumSize needed, int orientation) {
+        JpegStructure.Verdict structure = JpegStructure.of(bytes);
+        if (structure != JpegStructure.Verdict.WHOLE) {
+            // libjpeg would print its warning to stderr, out of the log and without the request id
+            if (!acceptTruncated) {
+                throw truncated(structure == JpegStructure.Verdict.CUT_SHORT
+                        ? "its data ends before the end-of-image marker" : "its markers are out of place");
+            }
+            return null; // ImageIO keeps what it can read, and its warnings come to a listener
+        }
         try (BytePointer data = new BytePointer(bytes)) {
             ScaledJpegDecoder.Header header = ScaledJpegDecoder.header(data, bytes.length);
             if (header == null) {
@@ -159,7 +183,10 @@ public final class ImageDecoder {
                 if (decoded.warnings() > 0 && !acceptTruncated) {
                     throw truncated("the decoder reported " + decoded.warnings() + " problem(s) with its data");
                 }
-                return toUprightRgb(decoded.image(), orientation);
+                BufferedImage upright = toUprightRgb(decoded.image(), orientation);
+                boolean turned = orientation >= 5; // EXIF orientations 5-8 swap width and height
+                return new DecodedImage(upright, turned ? header.height() : header.width(),
+                        turned ? header.width() : header.height());
             }
         }
     }
@@ -204,6 +231,10 @@ public final class ImageDecoder {
                     BufferedImage image = reader.read(0);
                     if (!damage.isEmpty() && !acceptTruncated) {
                         throw truncated(damage.get(0));
+                    }
+                    if (!damage.isEmpty()) {
+                        LOG.warnf("Request %s: the image is truncated or damaged (%s); decoded as far as its data goes",
+                                Objects.toString(MDC.get(REQUEST_ID), "-"), damage.get(0));
                     }
                     return toUprightRgb(image, orientation);
                 }

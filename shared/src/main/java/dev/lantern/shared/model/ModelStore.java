@@ -15,7 +15,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -72,6 +74,35 @@ public final class ModelStore {
         synchronized (this) {
             return resolved.computeIfAbsent(file, this::locate);
         }
+    }
+
+    /**
+     * Returns verified local paths of {@code files}, in order. Every file is tried before any failure is reported, so
+     * that a machine without its model files learns them all from one message (and one start), not one a retry.
+     *
+     * @throws ModelUnavailableException naming each file that is missing or wrong, with its URL and sha256
+     */
+    public List<Path> resolveAll(List<RemoteFile> files) {
+        List<Path> paths = new ArrayList<>(files.size());
+        List<ModelUnavailableException> failures = new ArrayList<>();
+        for (RemoteFile file : files) {
+            try {
+                paths.add(resolve(file));
+            } catch (ModelUnavailableException e) {
+                failures.add(e);
+            }
+        }
+        if (failures.size() == 1) {
+            throw failures.get(0);
+        }
+        if (!failures.isEmpty()) {
+            StringBuilder message = new StringBuilder(failures.size() + " model files are not available.");
+            for (int i = 0; i < failures.size(); i++) {
+                message.append(" (").append(i + 1).append(") ").append(failures.get(i).getMessage());
+            }
+            throw new ModelUnavailableException(message.toString(), failures.get(0));
+        }
+        return paths;
     }
 
     private Path locate(RemoteFile file) {

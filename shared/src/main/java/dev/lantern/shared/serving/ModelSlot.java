@@ -81,9 +81,9 @@ public final class ModelSlot<T extends AutoCloseable> implements AutoCloseable {
         } catch (ModelUnavailableException e) {
             Duration delay = retryDelay(attempt);
             if (attempt == 0) {
-                // one line: the whole reason (often with the way to get the model) is in every 503 answer
+                // one line with the whole reason, as every 503 answer has it: each missing file, its URL and sha256
                 LOG.warnf("The %s model is unavailable: %s Trying again in %d s, then less and less often.", task,
-                        firstSentence(e.getMessage()), delay.toSeconds());
+                        e.getMessage(), delay.toSeconds());
             } else {
                 LOG.debugf("The %s model is still unavailable (attempt %d): %s", task, attempt + 1, e.getMessage());
             }
@@ -102,11 +102,6 @@ public final class ModelSlot<T extends AutoCloseable> implements AutoCloseable {
     private Duration retryDelay(int attempt) {
         Duration delay = firstRetry.multipliedBy(1L << Math.min(attempt, 20));
         return delay.compareTo(maxRetry) > 0 ? maxRetry : delay;
-    }
-
-    private static String firstSentence(String message) {
-        int end = message.indexOf(". ");
-        return end < 0 ? message : message.substring(0, end + 1);
     }
 
     /**

@@ -231,9 +231,22 @@ class ImageDecoderTest {
     void appliesExifOrientationAfterAReducedDecode() throws IOException {
         ImageDecoder photos = new ImageDecoder(new ImageLimits(10 << 20, 40_000_000, 2));
         byte[] jpeg = withExifOrientation(encode(gradient(2000, 1000), "jpeg"), 6);
-        BufferedImage upright = photos.decode(jpeg, MinimumSize.shorterSide(200));
-        assertEquals(250, upright.getWidth());
-        assertEquals(500, upright.getHeight());
+        DecodedImage upright = photos.decodeUpright(jpeg, MinimumSize.shorterSide(200));
+        assertEquals(250, upright.image().getWidth());
+        assertEquals(500, upright.image().getHeight());
+        // positions in the answer are in the stored upright pixels: the size before the reduction, turned
+        assertEquals(1000, upright.width());
+        assertEquals(2000, upright.height());
+        assertEquals(4.0, upright.scaleX());
+        assertEquals(4.0, upright.scaleY());
+    }
+
+    @Test
+    void aFullSizeDecodeReportsItsOwnSize() throws IOException {
+        DecodedImage png = decoder.decodeUpright(encode(gradient(300, 200), "png"), MinimumSize.shorterSide(16));
+        assertEquals(300, png.width());
+        assertEquals(200, png.height());
+        assertEquals(1.0, png.scaleX());
     }
 
     @ParameterizedTest(name = "a JPEG cut to {0}% of its bytes")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.error.ModelUnavailableException;
+import dev.lantern.shared.testing.LogLines;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,22 @@ class ModelSlotTest {
             int retryAfter = answer.retryAfterSeconds().orElseThrow();
             assertTrue(retryAfter >= 29 && retryAfter <= 30, "Retry-After " + retryAfter);
             assertEquals("Model file m.onnx is not available. Put it in the mirror.", answer.getMessage());
+        }
+    }
+
+    /** The log names what is missing as fully as the 503 does: an offline box learns every file from one line. */
+    @Test
+    void theFirstFailureIsLoggedWithTheWholeReason() throws Exception {
+        String reason = "2 model files are not available. (1) Model file m.onnx is not available: Download "
+                + "https://example.org/m.onnx (sha256 " + "a".repeat(64) + "). (2) Model file labels.json is not "
+                + "available: Download https://example.org/labels.json (sha256 " + "b".repeat(64) + ").";
+        try (LogLines log = LogLines.of(ModelSlot.class);
+                ModelSlot<Model> slot = new ModelSlot<>("test", Duration.ofSeconds(30), Duration.ofMinutes(5))) {
+            slot.loadInBackground(() -> {
+                throw new ModelUnavailableException(reason);
+            });
+            awaitState(slot, ModelSlot.State.FAILED);
+            assertTrue(log.lines().stream().anyMatch(line -> line.contains(reason)), log.lines().toString());
         }
     }
 

@@ -54,8 +54,11 @@ public final class EdgeDistribution {
         void send(PackagedApp app, HttpClient client) throws Exception;
     }
 
-    /** What a run left behind: the files in the home folder, and the natives folder's files before and after. */
-    public record Footprint(List<String> homeFiles, List<String> nativesBefore, List<String> nativesAfter,
+    /**
+     * What a run left behind: what is in the home folder (files and folders, empty ones too: JNA's unpack folder
+     * stays behind empty), and the natives folder's files before and after.
+     */
+    public record Footprint(List<String> homeEntries, List<String> nativesBefore, List<String> nativesAfter,
             List<String> classDataCache) {}
 
     /**
@@ -70,7 +73,7 @@ public final class EdgeDistribution {
         try (PackagedApp running = distribution.start(home, client)) {
             requests.send(running, client);
         }
-        return new Footprint(filesUnder(home), natives, filesUnder(distribution.root.resolve("natives")),
+        return new Footprint(entriesUnder(home), natives, filesUnder(distribution.root.resolve("natives")),
                 filesUnder(distribution.root.resolve("cache")));
     }
 
@@ -109,6 +112,18 @@ public final class EdgeDistribution {
                         "JAVA_OPTS", String.join(" ", "-Duser.home=" + home, String.join(" ", javaOptions)).trim(),
                         "LANTERN_MODELS_DIR", TestData.models().toString()),
                 PackagedApp.healthReady("the " + app), client);
+    }
+
+    /** Every file and folder under {@code folder}, relative to it and sorted; empty when it does not exist. */
+    static List<String> entriesUnder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.walk(folder)) {
+            return entries.filter(f -> !f.equals(folder)).map(f -> folder.relativize(f).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every file under {@code folder}, relative to it and sorted; empty when the folder does not exist. */

@@ -6,6 +6,7 @@ import dev.lantern.shared.error.UnsupportedMediaException;
 import dev.lantern.summarizer.LengthBudget;
 import dev.lantern.summarizer.SummarizerService;
 import dev.lantern.summarizer.Summary;
+import dev.lantern.web.error.AcceptedTypes;
 import dev.lantern.web.http.QueryParams;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -14,8 +15,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -33,6 +36,10 @@ public class SummarizeResource {
 
     /** UTF-8 takes at most 4 bytes per character: a longer body cannot be within the character limit. */
     private static final int MAX_BYTES_PER_CHAR = 4;
+
+    static final AcceptedTypes TEXT = new AcceptedTypes("JSON (Content-Type: application/json) or plain text "
+            + "(Content-Type: text/plain)", "curl -H 'Content-Type: application/json' -d '{\"text\": \"...\"}' '%1$s' "
+            + "or curl -H 'Content-Type: text/plain' --data-binary @article.txt '%1$s'");
 
     @Inject
     SummarizerService summarizer;
@@ -61,6 +68,13 @@ public class SummarizeResource {
                     + summarizer.maxChars() + " characters are accepted.");
         }
         return summarizer.summarize(decode(body == null ? new byte[0] : body, charset(type)), budget);
+    }
+
+    /** Any other body, or none: a 415 that names the types taken and a curl command that works. */
+    @POST
+    @Operation(hidden = true)
+    public Summary otherContentType(@Context HttpHeaders headers, @Context UriInfo uri) {
+        throw TEXT.refuse(headers, uri);
     }
 
     private static Charset charset(String contentType) {

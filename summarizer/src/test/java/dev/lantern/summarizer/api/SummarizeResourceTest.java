@@ -124,7 +124,11 @@ class SummarizeResourceTest {
     void notTextIs415() {
         given().contentType("image/png").body(new byte[] {(byte) 0x89, 'P', 'N', 'G'})
                 .when().post("/api/summarize")
-                .then().statusCode(415).contentType(ContentType.JSON).body("status", equalTo(415));
+                .then().statusCode(415).contentType(ContentType.JSON).body("status", equalTo(415))
+                .body("error", containsString("Content-Type: image/png"))
+                .body("error", containsString("application/json"))
+                .body("error", containsString("text/plain"))
+                .body("error", containsString("curl -H 'Content-Type: application/json'"));
     }
 
     @Test

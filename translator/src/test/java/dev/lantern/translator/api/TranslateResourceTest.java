@@ -149,7 +149,9 @@ class TranslateResourceTest {
     void notJsonIs415() {
         given().contentType(ContentType.TEXT).body("The man eats.")
                 .when().post("/api/translate")
-                .then().statusCode(415).contentType(ContentType.JSON).body("status", equalTo(415));
+                .then().statusCode(415).contentType(ContentType.JSON).body("status", equalTo(415))
+                .body("error", containsString("Content-Type: text/plain"))
+                .body("error", containsString("curl -H 'Content-Type: application/json'"));
     }
 
     @Test

@@ -35,7 +35,8 @@ public class ErrorMapper {
             case 404 -> "Not found.";
             case 405 -> "Method not allowed here.";
             case 406 -> "This endpoint answers JSON only.";
-            case 415 -> "Unsupported content type" + contentType(e) + ".";
+            case 415 -> "This endpoint does not take a body of this Content-Type; /q/swagger-ui lists the types each "
+                    + "endpoint takes.";
             case 400 -> badRequest(e);
             default -> e.getMessage();
         };
@@ -104,6 +105,23 @@ public class ErrorMapper {
         return unexpected(cause instanceof Exception inner ? inner : e);
     }
 
+    /**
+     * The error body for one part of a request that failed while the rest succeeded (an image of a batch), logged
+     * like a whole error answer; {@code CompletionException}s are unwrapped. The request id is passed in, since the
+     * part may have finished on a model's thread, outside the request.
+     */
+    public static ErrorBody partFailed(Throwable failure, String requestId) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof LanternException lantern) {
+            int status = status(lantern.kind());
+            LOG.infof("Request %s answered %d for one part: %s", requestId, status, lantern.getMessage());
+            return new ErrorBody(lantern.getMessage(), status, requestId);
+        }
+        LOG.errorf(cause, "Request %s failed unexpectedly in one part", requestId);
+        return new ErrorBody("Internal error; the server log has the details.", 500, requestId);
+    }
+
     static int status(LanternException.Kind kind) {
         return switch (kind) {
             case BAD_INPUT -> 400;
@@ -124,10 +142,6 @@ public class ErrorMapper {
         return "HTTP 400 Bad Request".equals(e.getMessage())
                 ? "The request body could not be read; check that it is valid JSON of the documented shape."
                 : e.getMessage();
-    }
-
-    private static String contentType(WebApplicationException e) {
-        return e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
     }
 
     /** The answer, and one log line with the request id, the status and the message (500s are logged above). */

@@ -1,5 +1,6 @@
 package dev.lantern.web.security;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -91,19 +93,26 @@ public class ApiKeys {
         config.apiKeysFile().ifPresent(file -> {
             List<String> fromFile = read(file);
             if (fromFile.isEmpty()) { // an operator who set a file meant the APIs to be closed
-                throw new IllegalStateException("lantern.security.api-keys-file " + file + " holds no key");
+                throw new ConfigurationException("lantern.security.api-keys-file " + file + " holds no key");
             }
             keys.addAll(fromFile);
         });
         return keys.stream().map(String::trim).filter(key -> !key.isEmpty()).distinct().toList();
     }
 
-    /** One key a line; a missing or unreadable file stops the start rather than leaving the APIs open. */
+    /**
+     * One key a line; a missing or unreadable file stops the start rather than leaving the APIs open. Quarkus prints a
+     * {@link ConfigurationException} without a cause as its message alone: one line naming the file, not a trace.
+     */
     static List<String> read(Path file) {
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
             return lines.map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read lantern.security.api-keys-file " + file, e);
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException("lantern.security.api-keys-file: " + file.toAbsolutePath()
+                    + " does not exist; the app does not start without its keys");
+        } catch (IOException | UncheckedIOException e) {
+            throw new ConfigurationException("lantern.security.api-keys-file: " + file.toAbsolutePath()
+                    + " cannot be read (" + e.getMessage() + "); the app does not start without its keys");
         }
     }
 

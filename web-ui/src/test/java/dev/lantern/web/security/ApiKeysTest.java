@@ -2,11 +2,12 @@ package dev.lantern.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,16 @@ class ApiKeysTest {
     void theFileHasOneKeyALineAndComments(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("keys"), "# team A\n  key-a  \n\n#key-commented\nkey-b\n");
         assertEquals(List.of("key-a", "key-b"), ApiKeys.read(file));
-        assertThrows(UncheckedIOException.class, () -> ApiKeys.read(dir.resolve("missing")));
+    }
+
+    /** Quarkus prints the message alone of a ConfigurationException with no cause: one line, not a 60-line trace. */
+    @Test
+    void aMissingFileIsOneLineThatNamesIt(@TempDir Path dir) {
+        Path missing = dir.resolve("missing-keys");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ApiKeys.read(missing));
+        assertNull(e.getCause());
+        assertTrue(e.getMessage().contains(missing.toAbsolutePath().toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 }

@@ -108,7 +108,7 @@ public final class PackagedApp implements AutoCloseable {
         Files.createDirectories(logFile.getParent());
         builder.redirectErrorStream(true).redirectOutput(logFile.toFile());
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        // no QUARKUS_HTTP_HOST: every app listens on 127.0.0.1 by default, which the apps' own tests so keep true
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.putIfAbsent("LANTERN_OFFLINE", "true");
         env.put("DJL_OFFLINE", "true");
