@@ -172,11 +172,22 @@ public class TranslationService {
         });
     }
 
+    /**
+     * The language of {@code text}, the served sources preferred when they are close to the best guess; the one place
+     * that detects, for {@link #translate} and LibreTranslate's {@code /detect}.
+     */
+    public DetectedLanguage detectLanguage(String text) {
+        return LanguageDetector.shared().join().detectAmong(text, sources());
+    }
+
+    private Set<String> sources() {
+        return slots.keySet().stream().map(LanguagePair::source).collect(Collectors.toSet());
+    }
+
     private String detect(String text, String target) {
-        Set<String> sources = slots.keySet().stream().map(LanguagePair::source).collect(Collectors.toSet());
-        DetectedLanguage language = LanguageDetector.shared().join().detectAmong(text, sources);
+        DetectedLanguage language = detectLanguage(text);
         String code = language.code();
-        boolean served = sources.contains(code);
+        boolean served = sources().contains(code);
         if (!served) {
             throw new UnprocessableInputException("The source language could not be told apart: the text looks like "
                     + name(code) + " (" + code + ", confidence " + Math.round(language.confidence() * 100)
