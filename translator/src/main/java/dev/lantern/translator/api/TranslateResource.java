@@ -1,6 +1,7 @@
 package dev.lantern.translator.api;
 
 import dev.lantern.shared.error.BadInputException;
+import dev.lantern.translator.HtmlTranslation;
 import dev.lantern.translator.TranslationService;
 import dev.lantern.translator.Translation;
 import io.smallrye.common.annotation.Blocking;
@@ -23,6 +24,9 @@ public class TranslateResource {
     @Inject
     TranslationService translator;
 
+    @Inject
+    HtmlTranslation html;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Translate {\"text\": ..., \"source\": \"en\" (optional: detected), \"target\": \"de\"}")
@@ -30,7 +34,13 @@ public class TranslateResource {
         if (request == null) {
             throw new BadInputException("The body is empty: send {\"text\": \"...\", \"target\": \"de\"}.");
         }
-        return translator.translate(request.text(), request.source(), request.target());
+        if (request.format() == null || request.format().isBlank() || request.format().equalsIgnoreCase("text")) {
+            return translator.translate(request.text(), request.source(), request.target());
+        }
+        if (request.format().equalsIgnoreCase("html")) {
+            return html.translate(request.text(), request.source(), request.target());
+        }
+        throw new BadInputException("format is text or html, not '" + request.format() + "'.");
     }
 
     @GET

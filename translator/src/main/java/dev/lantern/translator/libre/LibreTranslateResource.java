@@ -7,8 +7,10 @@ import dev.lantern.shared.error.BadInputException;
 import dev.lantern.shared.error.LanternException;
 import dev.lantern.shared.error.PayloadTooLargeException;
 import dev.lantern.shared.text.DetectedLanguage;
+import dev.lantern.translator.HtmlTranslation;
 import dev.lantern.translator.PairStatus;
 import dev.lantern.translator.TranslationService;
+import dev.lantern.translator.document.HtmlText;
 import dev.lantern.web.http.RequestId;
 import dev.lantern.web.security.AccessRefused;
 import dev.lantern.web.security.ApiAccess;
@@ -52,6 +54,9 @@ public class LibreTranslateResource {
     TranslationService translator;
 
     @Inject
+    HtmlTranslation html;
+
+    @Inject
     ApiAccess access;
 
     @Inject
@@ -60,7 +65,7 @@ public class LibreTranslateResource {
     @POST
     @Path("translate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Translate {\"q\": \"Hello!\" (or an array), \"source\": \"en\" or \"auto\", \"target\": \"de\"}")
+    @Operation(summary = "Translate {\"q\": \"Hi!\" or an array, \"source\": \"en\" or \"auto\", \"target\": \"de\"}")
     public LibreTranslation translateJson(String body, @Context HttpServerRequest request) {
         return translate(LibreRequest.of(parse(body)), request);
     }
@@ -121,9 +126,6 @@ public class LibreTranslateResource {
         List<String> texts = request.requireTexts();
         String target = request.requireTarget();
         String source = request.sourceOrAuto();
-        if (request.html()) {
-            throw new BadInputException("Invalid request: format html is not supported yet; send format text");
-        }
         checkLength(texts);
         List<String> translated = new ArrayList<>();
         List<LibreDetection> detected = new ArrayList<>();
@@ -135,11 +137,12 @@ public class LibreTranslateResource {
             }
             String from = source;
             if (source == null) {
-                DetectedLanguage language = translator.detectLanguage(text);
+                DetectedLanguage language = translator.detectLanguage(request.html() ? HtmlText.parse(text).text()
+                        : text);
                 detected.add(LibreDetection.of(language));
                 from = language.code();
             }
-            translated.add(translation(text, from, target));
+            translated.add(translation(text, from, target, request.html()));
         }
         if (!request.batch()) {
             return new LibreTranslation(translated.get(0), source == null ? detected.get(0) : null);
@@ -164,9 +167,10 @@ public class LibreTranslateResource {
     }
 
     /** The translation; a failure of the model's future as the exception it carries, for the mappers below. */
-    private String translation(String text, String source, String target) {
+    private String translation(String text, String source, String target, boolean html) {
         try {
-            return translator.translate(text, source, target).join().translation();
+            return (html ? this.html.translate(text, source, target) : translator.translate(text, source, target))
+                    .join().translation();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }

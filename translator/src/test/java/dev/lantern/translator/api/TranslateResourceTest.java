@@ -95,6 +95,19 @@ class TranslateResourceTest {
     }
 
     @Test
+    void translatesOnlyTheTextOfHtml() {
+        Map<String, Object> body = body("<ul id=\"x\"><li>The man eats.</li>\n<li title=\"The dog\">The red dog"
+                + " runs.</li></ul>", "en", "de");
+        body.put("format", "html");
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/translate")
+                .then().statusCode(200)
+                .body("translation", equalTo("<ul id=\"x\"><li>Der mann isst.</li>\n<li title=\"The dog\">Der rote"
+                        + " hund läuft.</li></ul>"))
+                .body("timings.sentences", equalTo(2));
+    }
+
+    @Test
     void detectsTheSourceWhenItIsNotGiven() {
         String english = "The old woman reads the paper every morning while the man eats his breakfast. The small"
                 + " green bird sings outside the window.";

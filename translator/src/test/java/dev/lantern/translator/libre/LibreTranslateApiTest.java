@@ -73,6 +73,15 @@ class LibreTranslateApiTest {
     }
 
     @Test
+    void translatesHtmlAndKeepsItsMarkupAsTheHtmlExample() {
+        given().contentType(ContentType.JSON).body(Map.of("q", "<p class=\"green\">The red dog runs.</p>", "source",
+                        "en", "target", "de", "format", "html"))
+                .when().post("/translate")
+                .then().statusCode(200)
+                .body("translatedText", equalTo("<p class=\"green\">Der rote hund läuft.</p>"));
+    }
+
+    @Test
     void takesAFormAsWell() {
         given().contentType(ContentType.URLENC)
                 .formParams(Map.of("q", "The red dog runs.", "source", "en", "target", "de", "format", "text"))
