@@ -81,11 +81,16 @@ public final class DocumentReader implements AutoCloseable {
                 "The file is not UTF-8 text; save it as UTF-8 and send it again."));
     }
 
-    private String parse(byte[] bytes, DocumentType type) {
+    /** Refuses with a 415 in a build without the document parsers ({@code -Dlantern.documents=off}). */
+    public static void requireParsers() {
         if (!TikaText.available()) {
             throw new UnsupportedMediaException("This build of Lantern reads plain text and Markdown only (it was"
                     + " built without document parsers); send .txt or .md, or the text itself.");
         }
+    }
+
+    private String parse(byte[] bytes, DocumentType type) {
+        requireParsers();
         Future<String> parsing;
         try {
             parsing = pool.submit(() -> TikaText.extract(bytes, type, limits));

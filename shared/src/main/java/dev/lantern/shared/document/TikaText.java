@@ -40,6 +40,7 @@ final class TikaText {
         try {
             Class.forName("org.apache.tika.parser.Parser", false, TikaText.class.getClassLoader());
             Class.forName("org.apache.pdfbox.Loader", false, TikaText.class.getClassLoader());
+            Class.forName("org.apache.poi.xwpf.usermodel.XWPFDocument", false, TikaText.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;

@@ -1,9 +1,12 @@
 package dev.lantern.translator.api;
 
+import dev.lantern.shared.document.DocumentReader;
 import dev.lantern.shared.error.BadInputException;
+import dev.lantern.translator.DocumentTranslation;
 import dev.lantern.translator.HtmlTranslation;
 import dev.lantern.translator.TranslationService;
 import dev.lantern.translator.Translation;
+import dev.lantern.web.http.DocumentUploads;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,10 +15,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** {@code POST /api/translate} and the list of language pairs. Splitting and detection run on a worker thread. */
+/**
+ * {@code POST /api/translate} (a text, or a document) and the list of language pairs. Splitting, detection and reading
+ * documents run on worker threads.
+ */
 @Path("/api/translate")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -26,6 +37,12 @@ public class TranslateResource {
 
     @Inject
     HtmlTranslation html;
+
+    @Inject
+    DocumentTranslation documentTranslation;
+
+    @Inject
+    DocumentReader documents;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -41,6 +58,32 @@ public class TranslateResource {
             return html.translate(request.text(), request.source(), request.target());
         }
         throw new BadInputException("format is text or html, not '" + request.format() + "'.");
+    }
+
+    /**
+     * The translated document as a download: .txt and .md as themselves, HTML as HTML, .docx as .docx, PDF, .odt and
+     * .epub as plain text. What was read goes in headers, as the body is the document.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Translate the document in the multipart field 'file' (.txt, .md, .html, .docx; .pdf, .odt and"
+            + " .epub give text); fields source (optional) and target")
+    public CompletionStage<Response> translateFile(@RestForm("file") FileUpload file, @RestForm String source,
+            @RestForm String target) {
+        String name = DocumentUploads.name(file);
+        byte[] bytes = DocumentUploads.bytes(file, documents.limits().maxBytes());
+        return documentTranslation.translate(bytes, name, source, target).thenApply(done -> Response.ok(done.bytes())
+                .type(done.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + done.fileName().replaceAll("[^\\x20-\\x7e]",
+                        "_") + "\"; filename*=UTF-8''" + URLEncoder.encode(done.fileName(), StandardCharsets.UTF_8)
+                        .replace("+", "%20"))
+                .header("X-Lantern-Document-Type", done.read().extension())
+                .header("X-Lantern-Document-Characters", done.characters())
+                .header("X-Lantern-Source", done.translation().source())
+                .header("X-Lantern-Detected-Source", done.translation().detectedSource())
+                .header("X-Lantern-Target", done.translation().target())
+                .build());
     }
 
     @GET
