@@ -3,6 +3,7 @@ package dev.lantern.shared.testing;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -126,51 +127,47 @@ public final class TestDocuments {
 
     /** A file named .docx that unpacks to {@code unpackedBytes} of zeros: a zip bomb in a few kilobytes. */
     public static byte[] zipBombDocx(int unpackedBytes) {
-        byte[] docx = docx(List.of("Harmless."));
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(out)) {
-            copyEntries(docx, zip);
-            zip.putNextEntry(new ZipEntry("word/media/zeros.bin"));
+        return withEntry(docx(List.of("Harmless.")), "word/media/zeros.bin", out -> {
             byte[] zeros = new byte[1 << 20];
             for (int written = 0; written < unpackedBytes; written += zeros.length) {
-                zip.write(zeros, 0, Math.min(zeros.length, unpackedBytes - written));
+                out.write(zeros, 0, Math.min(zeros.length, unpackedBytes - written));
             }
-            zip.closeEntry();
-            zip.finish();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** A .docx whose document declares an external entity that would read {@code target} if it were resolved. */
     public static byte[] externalEntityDocx(String target) {
-        byte[] docx = docx(List.of("Placeholder."));
         String document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>"
                 + "<!DOCTYPE w:document [<!ENTITY secret SYSTEM \"" + target + "\">]>"
                 + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"
                 + "<w:r><w:t>Before &secret; after.</w:t></w:r></w:p></w:body></w:document>";
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(out)) {
-            copyEntries(docx, zip, "word/document.xml");
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            zip.write(document.getBytes(StandardCharsets.UTF_8));
+        return withEntry(docx(List.of("Placeholder.")), "word/document.xml",
+                out -> out.write(document.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** What writes an entry's content. */
+    private interface Content {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** The zip {@code source} with its entry {@code name} added, or replaced, by {@code content}. */
+    private static byte[] withEntry(byte[] source, String name, Content content) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(out);
+                ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(source))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (!entry.getName().equals(name)) {
+                    zip.putNextEntry(new ZipEntry(entry.getName()));
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                }
+            }
+            zip.putNextEntry(new ZipEntry(name));
+            content.write(zip);
             zip.closeEntry();
             zip.finish();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copyEntries(byte[] source, ZipOutputStream zip, String... skip) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(source))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (List.of(skip).contains(entry.getName())) {
-                    continue;
-                }
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                in.transferTo(zip);
-                zip.closeEntry();
-            }
         }
     }
 

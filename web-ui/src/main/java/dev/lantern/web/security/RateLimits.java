@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
- * {@code lantern.security.rate-limit.*}: at most {@code requests-per-minute} requests to {@code /api/*} in any minute
+ * {@code lantern.security.rate-limit.*}: at most {@code requests-per-minute} requests to {@code /api/*} (and, through
+ * {@link ApiAccess}, to the APIs that take their key in the body) in any minute
  * per API key, or per client address for a request without a valid key (all of them when keys are off),
  * {@code burst} of them at once ({@link RateLimitRule}); over it, a 429 JSON error with {@code Retry-After}. The
  * address is the connection's: Quarkus replaces it with {@code X-Forwarded-For} only when {@code quarkus.http.proxy.*}
