@@ -44,6 +44,7 @@ public class DocumentTranslation {
                         done, type, done.translation().getBytes(StandardCharsets.UTF_8)));
             }
             case DOCX -> {
+                DocumentReader.requireParsers(); // before DocxParagraphs loads: it needs POI
                 DocxParagraphs docx = DocxParagraphs.open(bytes);
                 String text = String.join("\n", docx.texts());
                 int characters = checkLength(text.length(), fileName, type);

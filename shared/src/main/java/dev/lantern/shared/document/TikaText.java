@@ -28,24 +28,13 @@ import org.xml.sax.SAXException;
 /**
  * Text out of HTML, PDF, .docx, .odt and .epub with Apache Tika's parser for that one format: no auto-detection over
  * every parser, no embedded documents followed (the context names no parser for them), no OCR, nothing fetched. The
- * only class that touches Tika, so that a build without the parsers ({@code -Dlantern.documents=off}) still loads
- * the rest.
+ * only class besides {@link DocxParagraphs} that touches Tika's or POI's classes, and only loaded once
+ * {@link DocumentReader#requireParsers()} has found them, so that a build without the parsers
+ * ({@code -Dlantern.documents=off}) still loads the rest.
  */
 final class TikaText {
 
     private TikaText() {}
-
-    /** Whether this build has the document parsers. */
-    static boolean available() {
-        try {
-            Class.forName("org.apache.tika.parser.Parser", false, TikaText.class.getClassLoader());
-            Class.forName("org.apache.pdfbox.Loader", false, TikaText.class.getClassLoader());
-            Class.forName("org.apache.poi.xwpf.usermodel.XWPFDocument", false, TikaText.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
 
     static String extract(byte[] bytes, DocumentType type, DocumentLimits limits) {
         if (type == DocumentType.PDF) {

@@ -86,6 +86,18 @@ public final class TestDocuments {
         }
     }
 
+    /** A paragraph of a .docx as a reader sees it: its text and its style (null for the default). */
+    public record Paragraph(String text, String style) {}
+
+    /** The body paragraphs of a .docx, read with POI, so that tests elsewhere need no POI of their own. */
+    public static List<Paragraph> paragraphsOf(byte[] docx) {
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            return document.getParagraphs().stream().map(p -> new Paragraph(p.getText(), p.getStyle())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** An OpenDocument text file: one {@code text:p} per paragraph. */
     public static byte[] odt(List<String> paragraphs) {
         StringBuilder body = new StringBuilder();
