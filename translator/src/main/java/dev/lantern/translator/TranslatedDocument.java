@@ -1,6 +1,8 @@
 package dev.lantern.translator;
 
 import dev.lantern.shared.document.DocumentType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A translated document, ready to download.
@@ -13,4 +15,11 @@ import dev.lantern.shared.document.DocumentType;
  * @param translation how the text was translated (its {@code translation} is the translated text, or HTML)
  */
 public record TranslatedDocument(String fileName, String mediaType, byte[] bytes, DocumentType read, int characters,
-        Translation translation) {}
+        Translation translation) {
+
+    /** The {@code Content-Disposition} that downloads it under its name: an ASCII form, and the exact one in UTF-8. */
+    public String contentDisposition() {
+        return "attachment; filename=\"" + fileName.replaceAll("[^\\x20-\\x7e]", "_") + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -95,6 +95,11 @@ public final class DocumentReader implements AutoCloseable {
         }
     }
 
+    /** Whether this build reads PDF, .docx, .odt, .epub and HTML (not when built with {@code -Dlantern.documents=off}). */
+    public static boolean parsersPresent() {
+        return PARSERS;
+    }
+
     /** Refuses with a 415 in a build without the document parsers ({@code -Dlantern.documents=off}). */
     public static void requireParsers() {
         if (!PARSERS) {

@@ -16,8 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
@@ -75,9 +73,7 @@ public class TranslateResource {
         byte[] bytes = DocumentUploads.bytes(file, documents.limits().maxBytes());
         return documentTranslation.translate(bytes, name, source, target).thenApply(done -> Response.ok(done.bytes())
                 .type(done.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + done.fileName().replaceAll("[^\\x20-\\x7e]",
-                        "_") + "\"; filename*=UTF-8''" + URLEncoder.encode(done.fileName(), StandardCharsets.UTF_8)
-                        .replace("+", "%20"))
+                .header("Content-Disposition", done.contentDisposition())
                 .header("X-Lantern-Document-Type", done.read().extension())
                 .header("X-Lantern-Document-Characters", done.characters())
                 .header("X-Lantern-Source", done.translation().source())

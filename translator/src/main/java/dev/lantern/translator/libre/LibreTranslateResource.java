@@ -3,14 +3,18 @@ package dev.lantern.translator.libre;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lantern.shared.document.DocumentReader;
 import dev.lantern.shared.error.BadInputException;
 import dev.lantern.shared.error.LanternException;
 import dev.lantern.shared.error.PayloadTooLargeException;
 import dev.lantern.shared.text.DetectedLanguage;
+import dev.lantern.translator.DocumentTranslation;
 import dev.lantern.translator.HtmlTranslation;
 import dev.lantern.translator.PairStatus;
+import dev.lantern.translator.TranslatedDocument;
 import dev.lantern.translator.TranslationService;
 import dev.lantern.translator.document.HtmlText;
+import dev.lantern.web.http.DocumentUploads;
 import dev.lantern.web.http.RequestId;
 import dev.lantern.web.security.AccessRefused;
 import dev.lantern.web.security.ApiAccess;
@@ -19,28 +23,35 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * LibreTranslate's API over Lantern's translator, so that its many clients (editor and CMS plug-ins, bots, browser
  * extensions) work unchanged: {@code POST /translate} and {@code /detect} in JSON or form encoding, {@code GET
- * /languages} and {@code /frontend/settings}. Errors are LibreTranslate's {@code {"error": "..."}}. Lantern's API keys
- * and rate limit apply to the two POSTs, the key coming as {@code api_key} or in the usual headers.
+ * /languages} and {@code /frontend/settings}, and {@code POST /translate_file} with its {@code /download_file} link.
+ * Errors are LibreTranslate's {@code {"error": "..."}}. Lantern's API keys and rate limit apply to the POSTs, the key
+ * coming as {@code api_key} or in the usual headers.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +69,15 @@ public class LibreTranslateResource {
 
     @Inject
     ApiAccess access;
+
+    @Inject
+    DocumentTranslation documentTranslation;
+
+    @Inject
+    DocumentReader documents;
+
+    @Inject
+    TranslatedFiles files;
 
     @Inject
     ObjectMapper json;
@@ -94,6 +114,34 @@ public class LibreTranslateResource {
         return detect(LibreRequest.of(form), request);
     }
 
+    @POST
+    @Path("translate_file")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Translate the document in the multipart field 'file'; answers the URL to download it from")
+    public CompletionStage<Map<String, String>> translateFile(@RestForm("file") FileUpload file,
+            @RestForm String source, @RestForm String target, @RestForm("api_key") String apiKey,
+            @Context HttpServerRequest request, @Context UriInfo uri) {
+        access.admit(apiKey, request);
+        LibreRequest fields = new LibreRequest(List.of(), false, source, target, false, apiKey);
+        String from = fields.sourceOrAuto();
+        String to = fields.requireTarget();
+        byte[] bytes = DocumentUploads.bytes(file, documents.limits().maxBytes());
+        return documentTranslation.translate(bytes, DocumentUploads.name(file), from, to).thenApply(done -> Map.of(
+                "translatedFileUrl", uri.getBaseUriBuilder().path("download_file").path(files.keep(done)).build()
+                        .toString()));
+    }
+
+    @GET
+    @Path("download_file/{name}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "A document that /translate_file translated, for 30 minutes")
+    public Response downloadFile(@PathParam("name") String name) {
+        TranslatedDocument done = files.find(name).orElseThrow(() -> new NotFoundException(
+                "No such translated file: it is kept for 30 minutes after /translate_file."));
+        return Response.ok(done.bytes()).type(done.mediaType()).header("Content-Disposition",
+                done.contentDisposition()).build();
+    }
+
     @GET
     @Path("languages")
     @Operation(summary = "Every language with the languages it can be translated into")
@@ -117,8 +165,10 @@ public class LibreTranslateResource {
         PairStatus first = pairs.isEmpty() ? null : pairs.get(0);
         LibreSettings.Named auto = new LibreSettings.Named("auto", "Auto Detect");
         LibreSettings.Named target = first == null ? auto : new LibreSettings.Named(first.target(), first.targetName());
-        return new LibreSettings(translator.maxChars(), 500, access.keyRequired(), access.keyRequired(), false, false,
-                List.of(), new LibreSettings.Defaults(auto, target));
+        List<String> files = DocumentReader.parsersPresent() ? List.of(".txt", ".md", ".html", ".docx", ".pdf", ".odt",
+                ".epub") : List.of(".txt", ".md", ".html");
+        return new LibreSettings(translator.maxChars(), 500, access.keyRequired(), access.keyRequired(), false, true,
+                files, new LibreSettings.Defaults(auto, target));
     }
 
     private LibreTranslation translate(LibreRequest request, HttpServerRequest http) {
@@ -217,6 +267,21 @@ public class LibreTranslateResource {
     private static Response error(Response.ResponseBuilder response, String message, int status) {
         LOG.infof("Request %s answered %d: %s", RequestId.current(), status, message);
         return response.type(MediaType.APPLICATION_JSON).entity(new LibreError(message)).build();
+    }
+
+    /** A translation's future failed: what it carries, mapped as above. */
+    @ServerExceptionMapper
+    public Response wrapped(CompletionException e) {
+        if (e.getCause() instanceof LanternException lantern) {
+            return lantern(lantern);
+        }
+        LOG.errorf(e, "Request %s failed unexpectedly", RequestId.current());
+        return error(Response.status(500), "Cannot translate: the server log has the details.", 500);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return error(Response.status(404), e.getMessage(), 404);
     }
 
     /** LibreTranslate's error body. */

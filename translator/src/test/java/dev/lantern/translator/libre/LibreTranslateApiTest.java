@@ -2,6 +2,7 @@ package dev.lantern.translator.libre;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -11,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lantern.shared.testing.TaskReadiness;
@@ -20,6 +22,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,7 +124,9 @@ class LibreTranslateApiTest {
                 .body("charLimit", equalTo(20000))
                 .body("keyRequired", equalTo(false))
                 .body("apiKeys", equalTo(false))
-                .body("language.source.code", equalTo("auto"));
+                .body("language.source.code", equalTo("auto"))
+                .body("filesTranslation", equalTo(true))
+                .body("supportedFilesFormat", hasItem(".docx"));
     }
 
     @Test
@@ -146,6 +151,26 @@ class LibreTranslateApiTest {
         given().contentType(ContentType.TEXT).body("q=The dog.")
                 .when().post("/translate")
                 .then().statusCode(415).body("error", startsWith("Unsupported content type"));
+    }
+
+    @Test
+    void translatesAFileAndLinksToTheTranslation() {
+        String url = given().multiPart("file", "notes.txt", "The red dog runs.\n".getBytes(StandardCharsets.UTF_8))
+                .multiPart("source", "en").multiPart("target", "de")
+                .when().post("/translate_file")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().path("translatedFileUrl");
+        assertTrue(url.startsWith(root.toString() + "download_file/"), url);
+        given().when().get(url)
+                .then().statusCode(200).contentType("text/plain")
+                .header("Content-Disposition", containsString("notes.de.txt"))
+                .body(equalTo("Der rote hund läuft.\n"));
+        given().when().get("/download_file/0123456789abcdef")
+                .then().statusCode(404).body("error", startsWith("No such translated file"));
+        given().multiPart("file", "notes.txt", "The red dog runs.".getBytes(StandardCharsets.UTF_8))
+                .multiPart("source", "en").multiPart("target", "ja")
+                .when().post("/translate_file")
+                .then().statusCode(400).body("error", startsWith("No model translates English (en) into"));
     }
 
     @Test
