@@ -95,7 +95,7 @@ public final class DocumentReader implements AutoCloseable {
         }
     }
 
-    /** Whether this build reads PDF, .docx, .odt, .epub and HTML (not when built with {@code -Dlantern.documents=off}). */
+    /** Whether this build reads PDF, .docx, .odt, .epub and HTML; not when built with -Dlantern.documents=off. */
     public static boolean parsersPresent() {
         return PARSERS;
     }

@@ -55,7 +55,8 @@ final class DocumentTypeDetection {
         }
         String text = utf8(bytes).orElseThrow(() -> new UnsupportedMediaException("The file is neither a "
                 + ACCEPTED + " file nor UTF-8 text."));
-        if (looksLikeHtml(text) || claimed.equals(Optional.of(DocumentType.HTML)) && text.stripLeading().startsWith("<")) {
+        boolean markup = text.stripLeading().startsWith("<");
+        if (looksLikeHtml(text) || markup && claimed.equals(Optional.of(DocumentType.HTML))) {
             return DocumentType.HTML;
         }
         return claimed.filter(DocumentType::plainText).orElse(DocumentType.TEXT);

@@ -99,7 +99,8 @@ final class TikaText {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? "its content is damaged or of an unsupported kind" : root.getMessage();
+        String message = root.getMessage() == null ? "its content is damaged or of an unsupported kind"
+                : root.getMessage();
         return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 }

@@ -105,7 +105,8 @@ public final class TestDocuments {
         return zip(List.of(
                 entry("mimetype", "application/vnd.oasis.opendocument.text"),
                 entry("META-INF/manifest.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest"
-                        + " xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">"
+                        + " xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\""
+                        + " manifest:version=\"1.2\">"
                         + "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis"
                         + ".opendocument.text\"/><manifest:file-entry manifest:full-path=\"content.xml\""
                         + " manifest:media-type=\"text/xml\"/></manifest:manifest>"),
