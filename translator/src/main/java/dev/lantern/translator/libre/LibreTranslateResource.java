@@ -180,7 +180,7 @@ public class LibreTranslateResource {
         List<String> translated = new ArrayList<>();
         List<LibreDetection> detected = new ArrayList<>();
         for (String text : texts) {
-            if (text.isBlank()) { // LibreTranslate answers a blank item of a batch with itself
+            if (text.isBlank()) { // a blank item of a batch is answered with itself
                 translated.add(text);
                 detected.add(new LibreDetection(0, source == null ? "" : source));
                 continue;
