@@ -49,6 +49,32 @@
     source.replaceChildren(...parts);
   }
 
+  function showSummary(answer, submitted) {
+    summary.textContent = answer.summary;
+    copy.hidden = false;
+    if (submitted === null) {
+      source.replaceChildren();
+      sourcePanel.hidden = true;
+    } else {
+      highlight(submitted, answer.sentences);
+      sourcePanel.hidden = false;
+    }
+    const t = answer.timings;
+    const read = answer.document ? `Read ${answer.document.fileName}: ${answer.document.type},`
+      + ` ${answer.document.characters.toLocaleString()} characters · ` : '';
+    meta.textContent = `${read}${answer.sentences.length} of ${t.sentences} sentences · ${answer.model}`
+      + ` · split ${t.splitMs} ms · embed ${t.embedMs} ms · select ${t.selectMs} ms`;
+  }
+
+  function showFailure(e) {
+    summary.textContent = '';
+    copy.hidden = true;
+    meta.textContent = '';
+    source.replaceChildren();
+    sourcePanel.hidden = true;
+    Lantern.showError(errorBox, e.message);
+  }
+
   async function summarize() {
     document.getElementById('empty').hidden = true;
     Lantern.clearError(errorBox);
@@ -57,27 +83,31 @@
       const request = JSON.stringify({text: submitted, ...length()});
       const answer = await Lantern.whileBusy(result, (signal) => Lantern.request('/api/summarize', {
         method: 'POST', headers: {'Content-Type': 'application/json'}, body: request, signal}), request);
-      summary.textContent = answer.summary;
-      copy.hidden = false;
-      highlight(submitted, answer.sentences);
-      sourcePanel.hidden = false;
-      const t = answer.timings;
-      meta.textContent = `${answer.sentences.length} of ${t.sentences} sentences · ${answer.model}`
-        + ` · split ${t.splitMs} ms · embed ${t.embedMs} ms · select ${t.selectMs} ms`;
+      showSummary(answer, submitted);
     } catch (e) {
-      summary.textContent = '';
-      copy.hidden = true;
-      meta.textContent = '';
-      source.replaceChildren();
-      sourcePanel.hidden = true;
-      Lantern.showError(errorBox, e.message);
+      showFailure(e);
+    }
+  }
+
+  /** A document the page cannot read itself goes to the API, which extracts its text and says what it read. */
+  async function summarizeDocument(chosen) {
+    document.getElementById('empty').hidden = true;
+    Lantern.clearError(errorBox);
+    try {
+      const form = new FormData();
+      form.append('file', chosen, chosen.name);
+      Object.entries(length()).forEach(([name, value]) => form.append(name, String(value)));
+      const answer = await Lantern.whileBusy(result, (signal) => Lantern.request('/api/summarize', {
+        method: 'POST', body: form, signal}));
+      showSummary(answer, null);
+    } catch (e) {
+      showFailure(e);
     }
   }
 
   async function load(chosen) {
-    if (!chosen) return;
-    if (chosen.type && !chosen.type.startsWith('text/')) {
-      Lantern.showError(errorBox, `"${chosen.name}" is not a text file (${chosen.type}).`);
+    if (!Lantern.isPlainText(chosen)) {
+      summarizeDocument(chosen);
       return;
     }
     text.value = await chosen.text();
@@ -96,14 +126,7 @@
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); summarize(); }
   });
-  text.addEventListener('dragover', (e) => { e.preventDefault(); text.classList.add('dragover'); });
-  text.addEventListener('dragleave', () => text.classList.remove('dragover'));
-  text.addEventListener('drop', (e) => {
-    const dropped = e.dataTransfer.files[0];
-    text.classList.remove('dragover');
-    if (dropped) { e.preventDefault(); load(dropped); }
-  });
-  file.addEventListener('change', () => { load(file.files[0]); file.value = ''; });
+  Lantern.documentDrop(text, file, load);
   go.addEventListener('click', summarize);
   countWords();
   // written for this page: a short local news story, the kind of text the model was tuned on

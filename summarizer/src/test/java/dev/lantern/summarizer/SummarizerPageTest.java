@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
+import dev.lantern.shared.testing.TestDocuments;
 import dev.lantern.web.browser.BrowserPageTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -92,6 +95,33 @@ class SummarizerPageTest extends BrowserPageTest {
                 """, TestData.text("article-4.txt"));
         assertTrue(!highlighted().isEmpty());
         assertTrue(browser.findElement(By.id("text")).getAttribute("value").startsWith("(CNN)"));
+    }
+
+    @Test
+    void aChosenOrDroppedDocumentIsSummarisedAndSaysWhatItRead() throws Exception {
+        List<String> paragraphs = TestData.text("article-4.txt").lines().filter(l -> !l.isBlank()).toList();
+        Path docx = Files.createTempFile("letter", ".docx");
+        Files.write(docx, TestDocuments.docx(paragraphs));
+        WebElement summary = browser.findElement(By.id("summary"));
+        browser.findElement(By.id("file")).sendKeys(docx.toString());
+        waitUpTo(30).until(d -> !summary.getText().isEmpty() || d.findElement(By.id("error")).isDisplayed());
+        assertTrue(browser.findElement(By.id("meta")).getText().startsWith("Read " + docx.getFileName() + ": docx, "),
+                browser.findElement(By.id("meta")).getText());
+        assertFalse(browser.findElement(By.id("source-panel")).isDisplayed());
+        Files.delete(docx);
+
+        browser.executeScript("arguments[0].textContent = ''", summary);
+        browser.executeScript("""
+                const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
+                const data = new DataTransfer();
+                data.items.add(new File([bytes], 'report.pdf', {type: 'application/pdf'}));
+                document.getElementById('text').dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true}));
+                """, Base64.getEncoder().encodeToString(TestDocuments.pdf(3, List.of(
+                        "The council voted to build a park by the river.", "Work starts in the spring.",
+                        "The park will have a playground and a garden."))));
+        waitUpTo(30).until(d -> !summary.getText().isEmpty() || d.findElement(By.id("error")).isDisplayed());
+        assertTrue(browser.findElement(By.id("meta")).getText().startsWith("Read report.pdf: pdf, "));
+        screenshot("summarizer-document");
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -174,18 +175,34 @@ public class TranslationService {
     }
 
     /**
-     * The source language of {@code text}, among every language the detector knows: one no model reads gets a 422
-     * that names it (also when it is served as a target), and a text too short or too mixed to tell gets a 422 that
-     * asks for the source instead of a guess.
+     * The language of {@code text} among every language the detector knows, or empty when it cannot be told with
+     * confidence (too short, or mixed): the one place that detects, for {@link #translate} and LibreTranslate's
+     * {@code source=auto} and {@code /detect}.
+     */
+    public Optional<DetectedLanguage> detectLanguage(String text) {
+        return LanguageDetector.shared().join().identify(text);
+    }
+
+    /** OpenNLP's most likely language, however unsure: for an API that must always name one (LibreTranslate's). */
+    public DetectedLanguage guessLanguage(String text) {
+        return LanguageDetector.shared().join().detect(text);
+    }
+
+    private Set<String> sources() {
+        return slots.keySet().stream().map(LanguagePair::source).collect(Collectors.toSet());
+    }
+
+    /**
+     * The source language of {@code text}: one no model reads gets a 422 that names it (also when it is served as a
+     * target), and a text too short or too mixed to tell gets a 422 that asks for the source instead of a guess.
      */
     private String detect(String text) {
-        Set<String> sources = slots.keySet().stream().map(LanguagePair::source).collect(Collectors.toSet());
-        DetectedLanguage language = LanguageDetector.shared().join().identify(text).orElseThrow(() ->
+        DetectedLanguage language = detectLanguage(text).orElseThrow(() ->
                 new UnprocessableInputException("The language of this text cannot be told with confidence: it is"
                         + " too short or mixes languages. Choose the source language (\"source\": one of "
-                        + String.join(", ", new TreeSet<>(sources)) + ")."));
+                        + String.join(", ", new TreeSet<>(sources())) + ")."));
         String code = language.code();
-        if (!sources.contains(code)) {
+        if (!sources().contains(code)) {
             throw new UnprocessableInputException("The text looks like " + name(code) + " (" + code + ", confidence "
                     + Math.round(language.confidence() * 100) + "%), which no model translates from. Served pairs: "
                     + pairList() + ". If it is in another language, choose the source language.");

@@ -14,6 +14,9 @@
   const detected = document.getElementById('detected');
   const count = document.getElementById('count');
   const pairsNote = document.getElementById('pairs-note');
+  const file = document.getElementById('file');
+  const download = document.getElementById('download');
+  let downloadUrl = null;
   let pairs = [];
   let maxChars = 20000;
   let lastSource = null;
@@ -69,6 +72,10 @@
     unsure.hidden = true;
     copy.hidden = true;
     meta.textContent = '';
+    download.hidden = true;
+    download.replaceChildren();
+    if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+    downloadUrl = null;
   }
 
   /**
@@ -118,6 +125,7 @@
     try {
       const answer = await Lantern.whileBusy(result, (signal) => Lantern.request('/api/translate', {
         method: 'POST', headers: {'Content-Type': 'application/json'}, body, signal}), body);
+      clearResult();
       showTranslation(answer);
       lastSource = answer.source;
       if (answer.detectedSource) showDetected(answer.source);
@@ -142,6 +150,53 @@
       source.focus();
     });
     detected.replaceChildren(`Detected language: ${nameOf(code)} (${code}). Wrong? `, change);
+  }
+
+  /** The file name of a Content-Disposition header (its UTF-8 form when given). */
+  function fileName(disposition, fallback) {
+    const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition || '');
+    if (utf8) return decodeURIComponent(utf8[1]);
+    const plain = /filename="([^"]+)"/i.exec(disposition || '');
+    return plain ? plain[1] : fallback;
+  }
+
+  /**
+   * A document goes to the API, which answers the translated document. Text, Markdown and HTML are shown as text (an
+   * HTML translation is never put into this page as markup); every kind can be downloaded.
+   */
+  async function translateDocument(chosen) {
+    await languagesLoaded;
+    Lantern.clearError(errorBox);
+    detected.textContent = '';
+    const form = new FormData();
+    form.append('file', chosen, chosen.name);
+    form.append('target', target.value);
+    if (source.value) form.append('source', source.value);
+    try {
+      const answer = await Lantern.whileBusy(result, (signal) => Lantern.requestFile('/api/translate', {
+        method: 'POST', body: form, signal}));
+      const headers = answer.headers;
+      clearResult();
+      if ((headers.get('content-type') || '').startsWith('text/')) {
+        lastTranslation = await answer.blob.text();
+        translation.textContent = lastTranslation;
+        copy.hidden = false;
+      }
+      empty.hidden = true;
+      const name = fileName(headers.get('content-disposition'), 'translation');
+      downloadUrl = URL.createObjectURL(answer.blob);
+      download.replaceChildren(Lantern.el('a', {href: downloadUrl, download: name, text: `Download ${name}`}));
+      download.hidden = false;
+      lastSource = headers.get('x-lantern-source');
+      if (headers.get('x-lantern-detected-source') === 'true') showDetected(lastSource);
+      meta.textContent = `Read ${chosen.name}: ${headers.get('x-lantern-document-type')}, `
+        + `${Number(headers.get('x-lantern-document-characters')).toLocaleString()} characters · `
+        + `${lastSource} → ${headers.get('x-lantern-target')}`;
+    } catch (e) {
+      clearResult();
+      Lantern.showError(errorBox, e.message);
+      if (!source.value && e.status === 422) source.focus();
+    }
   }
 
   /** Swaps the languages and moves the translation into the text box, ready to translate back. */
@@ -187,6 +242,7 @@
   });
   source.addEventListener('change', () => updateTargets());
   go.addEventListener('click', translate);
+  Lantern.documentDrop(text, file, translateDocument);
   swap.addEventListener('click', swapLanguages);
   Lantern.copyButton(copy, () => lastTranslation, () => translation);
   document.querySelectorAll('.example').forEach((b) => b.addEventListener('click', () => tryExample(b)));

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.testing.TaskReadiness;
+import dev.lantern.shared.testing.TestDocuments;
 import dev.lantern.web.browser.BrowserPageTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +55,45 @@ class TranslatorPageTest extends BrowserPageTest {
 
     private String selected(String id) {
         return new Select(browser.findElement(By.id(id))).getFirstSelectedOption().getAttribute("value");
+    }
+
+    @Test
+    void aDocumentIsTranslatedShownAsTextAndCanBeDownloaded() throws Exception {
+        new Select(browser.findElement(By.id("source"))).selectByValue("en");
+        Path page = Files.createTempFile("page", ".html");
+        Files.writeString(page, "<!DOCTYPE html><html><body><h1 class=\"t\">The man eats.</h1>"
+                + "<p>The red dog runs.</p></body></html>");
+        String shown = translationAfter(() -> browser.findElement(By.id("file")).sendKeys(page.toString()));
+        // the translated HTML is text on this page, never markup
+        assertEquals("<!DOCTYPE html><html><body><h1 class=\"t\">Der mann isst.</h1><p>Der rote hund läuft.</p>"
+                + "</body></html>", shown);
+        assertEquals(0L, browser.executeScript("return document.querySelectorAll('#translation *').length"));
+        String name = page.getFileName().toString().replace(".html", ".de.html");
+        assertEquals("Download " + name, browser.findElement(By.cssSelector("#download a")).getText());
+        assertEquals(name, browser.findElement(By.cssSelector("#download a")).getAttribute("download"));
+        Files.delete(page);
+
+        browser.executeScript("""
+                const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
+                const data = new DataTransfer();
+                data.items.add(new File([bytes], 'letter.docx'));
+                document.getElementById('text').dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true}));
+                """, Base64.getEncoder().encodeToString(TestDocuments.docx(List.of("The man eats.",
+                        "The red dog runs."))));
+        WebElement link = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//p[@id='download']/a[text()='Download letter.de.docx']")));
+        // the link downloads the .docx the API answered: let Chromium save it, then open it
+        Path downloads = Files.createTempDirectory("downloads");
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                downloads.toString()));
+        link.click();
+        Path saved = downloads.resolve("letter.de.docx");
+        waitUpTo(10).until(d -> Files.isRegularFile(saved));
+        TestDocuments.Paragraph first = TestDocuments.paragraphsOf(Files.readAllBytes(saved)).get(0);
+        assertEquals(new TestDocuments.Paragraph("Der mann isst.", "Title"), first);
+        assertTrue(browser.findElement(By.id("meta")).getText().startsWith("Read letter.docx: docx, 31 characters"),
+                browser.findElement(By.id("meta")).getText());
+        screenshot("translator-document");
     }
 
     @Test

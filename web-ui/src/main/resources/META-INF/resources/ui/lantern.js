@@ -77,28 +77,69 @@
     return {withKey, refused: () => show(true)};
   })();
 
-  /** fetch that answers parsed JSON or throws an Error carrying the server's own message. */
-  async function request(url, options) {
-    let response;
+  /** fetch, with the API key; a network failure becomes an Error that says so. */
+  async function send(url, options) {
     try {
-      response = await fetch(url, apiKey.withKey(options));
+      return await fetch(url, apiKey.withKey(options));
     } catch (e) {
       if (e.name === 'AbortError') throw e; // a newer request took over (whileBusy)
       throw new Error('The server cannot be reached. Is Lantern still running?');
     }
-    const type = response.headers.get('content-type') || '';
-    const body = type.includes('json') ? await response.json().catch(() => null) : null;
-    if (!response.ok) {
-      let message = body && body.error ? body.error : `The server answered ${response.status} ${response.statusText}.`;
-      if (response.status === 401) {
-        apiKey.refused();
-        message += ' Enter your key in the field at the top of the page, then try again.';
-      }
-      const error = new Error(message);
-      error.status = response.status;
-      throw error;
+  }
+
+  /** The Error for a refused request, carrying the server's own message. */
+  function failure(response, body) {
+    let message = body && body.error ? body.error : `The server answered ${response.status} ${response.statusText}.`;
+    if (response.status === 401) {
+      apiKey.refused();
+      message += ' Enter your key in the field at the top of the page, then try again.';
     }
+    const error = new Error(message);
+    error.status = response.status;
+    return error;
+  }
+
+  async function jsonOf(response) {
+    const type = response.headers.get('content-type') || '';
+    return type.includes('json') ? response.json().catch(() => null) : null;
+  }
+
+  /** fetch that answers parsed JSON or throws an Error carrying the server's own message. */
+  async function request(url, options) {
+    const response = await send(url, options);
+    const body = await jsonOf(response);
+    if (!response.ok) throw failure(response, body);
     return body;
+  }
+
+  /** fetch for an answer that is a file (a translated document): {blob, headers}, or throws as request() does. */
+  async function requestFile(url, options) {
+    const response = await send(url, options);
+    if (!response.ok) throw failure(response, await jsonOf(response));
+    return {blob: await response.blob(), headers: response.headers};
+  }
+
+  /**
+   * A document given to a text box: dropped on it, or chosen with a file input (a native control, so the keyboard
+   * and screen readers reach it). Calls onFile(file) for each; the box shows when a file is dragged over it.
+   */
+  function documentDrop(box, input, onFile) {
+    box.addEventListener('dragover', (e) => { e.preventDefault(); box.classList.add('dragover'); });
+    box.addEventListener('dragleave', () => box.classList.remove('dragover'));
+    box.addEventListener('drop', (e) => {
+      const dropped = e.dataTransfer.files[0];
+      box.classList.remove('dragover');
+      if (dropped) { e.preventDefault(); onFile(dropped); }
+    });
+    input.addEventListener('change', () => {
+      if (input.files[0]) onFile(input.files[0]);
+      input.value = '';
+    });
+  }
+
+  /** Whether a file is plain text or Markdown, which a page reads into its text box itself. */
+  function isPlainText(file) {
+    return /\.(txt|text|md|markdown)$/i.test(file.name) || file.type === 'text/plain' || file.type === 'text/markdown';
   }
 
   /** The width below which lantern.css stacks the input above the result (.layout). */
@@ -255,5 +296,6 @@
     });
   }
 
-  global.Lantern = {el, request, whileBusy, showError, clearError, renderBars, imagePicker, copyButton};
+  global.Lantern = {el, request, requestFile, whileBusy, showError, clearError, renderBars, imagePicker, copyButton,
+    documentDrop, isPlainText};
 })(window);

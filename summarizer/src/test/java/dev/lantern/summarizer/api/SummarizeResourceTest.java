@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
+import dev.lantern.shared.testing.TestDocuments;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +56,82 @@ class SummarizeResourceTest {
             joined.append(joined.length() == 0 ? "" : " ").append(text);
         }
         assertEquals(joined.toString(), answer.getString("summary"));
+    }
+
+    /** The article's paragraphs, a paragraph a line (the standard PDF fonts know ASCII only). */
+    private static List<String> articleLines() {
+        return ARTICLE.lines().filter(line -> !line.isBlank()).map(line -> line.replaceAll("[^\\x20-\\x7e]", " "))
+                .toList();
+    }
+
+    @Test
+    void summarisesDocumentsAndSaysWhatItRead() {
+        List<String> paragraphs = articleLines();
+        Map<String, byte[]> files = Map.of("article.docx", TestDocuments.docx(paragraphs), "article.odt",
+                TestDocuments.odt(paragraphs), "article.epub", TestDocuments.epub(paragraphs), "article.html",
+                ("<!DOCTYPE html><html><body><p>" + String.join("</p>\n<p>", paragraphs) + "</p></body></html>")
+                        .getBytes(StandardCharsets.UTF_8));
+        files.forEach((name, bytes) -> given().multiPart("file", name, bytes).multiPart("sentences", "2")
+                .when().post("/api/summarize")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("document.fileName", equalTo(name))
+                .body("document.type", equalTo(name.substring(name.indexOf('.') + 1)))
+                .body("document.characters", greaterThan(1000))
+                .body("sentences", hasSize(2))
+                .body("summary", containsString(" ")));
+    }
+
+    @Test
+    void summarisesAPdfOfManyPages() {
+        // the article wrapped at 90 characters: a page's worth of lines
+        List<String> lines = new ArrayList<>(List.of(""));
+        for (String word : String.join(" ", articleLines()).split(" +")) {
+            String last = lines.get(lines.size() - 1);
+            if (last.length() + word.length() >= 90) {
+                lines.add(word);
+            } else {
+                lines.set(lines.size() - 1, last.isEmpty() ? word : last + " " + word);
+            }
+        }
+        given().multiPart("file", "report.pdf", TestDocuments.pdf(20, lines), "application/pdf")
+                .when().post("/api/summarize")
+                .then().statusCode(200)
+                .body("document.type", equalTo("pdf"))
+                .body("document.characters", greaterThan(20 * 3_000))
+                .body("sentences", hasSize(3));
+    }
+
+    @Test
+    void badDocumentsGet4xxJsonAndTheServerKeepsServing() {
+        Map<String, Integer> expected = Map.of("bomb.docx", 413, "xxe.docx", 422, "locked.pdf", 422, "lies.docx", 415,
+                "empty.txt", 400, "long.pdf", 413, "broken.pdf", 422);
+        Map<String, byte[]> files = Map.of("bomb.docx", TestDocuments.zipBombDocx(200_000_000), "xxe.docx",
+                TestDocuments.externalEntityDocx("file:///etc/hostname"), "locked.pdf",
+                TestDocuments.encryptedPdf(List.of("Secret.")), "lies.docx", TestDocuments.pdf(1, List.of("A PDF.")),
+                "empty.txt", new byte[0], "long.pdf", TestDocuments.pdf(2_000, List.of("Page.")), "broken.pdf",
+                "%PDF-1.7\nnot a PDF at all".getBytes(StandardCharsets.US_ASCII));
+        files.forEach((name, bytes) -> {
+            long start = System.nanoTime();
+            given().multiPart("file", name, bytes)
+                    .when().post("/api/summarize")
+                    .then().statusCode(expected.get(name)).contentType(ContentType.JSON)
+                    .body("error", containsString(" "))
+                    .body("status", equalTo(expected.get(name)));
+            assertTrue(System.nanoTime() - start < 25_000_000_000L, name + " took too long");
+        });
+        given().contentType(ContentType.JSON).body(Map.of("text", ARTICLE))
+                .when().post("/api/summarize")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aDocumentOverTheCharacterLimitSaysHowMuchItHad() {
+        String words = "Lantern reads long documents. ".repeat(4_000);
+        given().multiPart("file", "long.txt", words.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/summarize")
+                .then().statusCode(413)
+                .body("error", equalTo("The document long.txt (plain text) has " + words.strip().length()
+                        + " characters of text; at most 100000 are summarised (lantern.summarizer.limits.max-chars)."));
     }
 
     @Test

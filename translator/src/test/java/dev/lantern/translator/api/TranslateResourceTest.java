@@ -14,15 +14,20 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.shared.testing.TaskReadiness;
+import dev.lantern.shared.testing.TestDocuments;
 import dev.lantern.translator.LanguagePair;
 import dev.lantern.translator.TinyModels;
 import dev.lantern.translator.serving.TrainingCommand;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +97,95 @@ class TranslateResourceTest {
                 // words the tiny model never saw: it is less sure of that sentence, and so of the whole text
                 .body("sentences[2].confidence", lessThan(known))
                 .body("confidence", lessThan(known));
+    }
+
+    @Test
+    void translatesOnlyTheTextOfHtml() {
+        Map<String, Object> body = body("<ul id=\"x\"><li>The man eats.</li>\n<li title=\"The dog\">The red dog"
+                + " runs.</li></ul>", "en", "de");
+        body.put("format", "html");
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/translate")
+                .then().statusCode(200)
+                .body("translation", equalTo("<ul id=\"x\"><li>Der mann isst.</li>\n<li title=\"The dog\">Der rote"
+                        + " hund läuft.</li></ul>"))
+                .body("timings.sentences", equalTo(2));
+    }
+
+    @Test
+    void translatesTextAndMarkdownFilesIntoTheSameFormat() {
+        byte[] text = "The red dog runs.\n\nThe man eats.\n".getBytes(StandardCharsets.UTF_8);
+        Response answer = given().multiPart("file", "notes.txt", text).multiPart("source", "en")
+                .multiPart("target", "de")
+                .when().post("/api/translate");
+        answer.then().statusCode(200).contentType("text/plain")
+                .header("Content-Disposition", containsString("filename=\"notes.de.txt\""))
+                .header("X-Lantern-Document-Type", "txt")
+                .header("X-Lantern-Document-Characters", "33")
+                .header("X-Lantern-Source", "en");
+        assertEquals("Der rote hund läuft.\n\nDer mann isst.\n", answer.asString());
+        given().multiPart("file", "notes.md", "# The man eats.\n".getBytes(StandardCharsets.UTF_8))
+                .multiPart("source", "en").multiPart("target", "de")
+                .when().post("/api/translate")
+                .then().statusCode(200).contentType("text/markdown")
+                .header("Content-Disposition", containsString("notes.de.md"))
+                .header("X-Lantern-Document-Type", "md");
+    }
+
+    @Test
+    void translatesAnHtmlFileIntoHtml() {
+        String page = "<!DOCTYPE html>\n<html><body><h1 class=\"t\">The man eats.</h1>\n<p>The red dog runs.</p>"
+                + "<script>var x = 1;</script></body></html>\n";
+        Response answer = given().multiPart("file", "page.html", page.getBytes(StandardCharsets.UTF_8))
+                .multiPart("source", "en").multiPart("target", "de")
+                .when().post("/api/translate");
+        answer.then().statusCode(200).contentType("text/html").header("X-Lantern-Document-Type", "html");
+        assertEquals("<!DOCTYPE html>\n<html><body><h1 class=\"t\">Der mann isst.</h1>\n<p>Der rote hund läuft.</p>"
+                + "<script>var x = 1;</script></body></html>\n", answer.asString());
+    }
+
+    @Test
+    void translatesADocxIntoADocxWithItsParagraphsAndStyles() {
+        List<String> paragraphs = List.of("The man eats.", "The red dog runs.", "The small green bird sings.");
+        Response answer = given().multiPart("file", "letter.docx", TestDocuments.docx(paragraphs))
+                .multiPart("target", "de").multiPart("source", "en")
+                .when().post("/api/translate");
+        answer.then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .header("Content-Disposition", containsString("letter.de.docx"));
+        assertEquals(List.of(new TestDocuments.Paragraph("Der mann isst.", "Title"),
+                new TestDocuments.Paragraph("Der rote hund läuft.", null),
+                new TestDocuments.Paragraph("Der kleine grüne vogel singt.", null)),
+                TestDocuments.paragraphsOf(answer.asByteArray()));
+    }
+
+    @Test
+    void aPdfAnOdtAndAnEpubGiveTheirTranslatedText() {
+        List<String> lines = List.of("The red dog runs.", "The man eats.");
+        Map<String, byte[]> files = Map.of("report.pdf", TestDocuments.pdf(1, lines), "letter.odt",
+                TestDocuments.odt(lines), "book.epub", TestDocuments.epub(lines));
+        files.forEach((name, bytes) -> {
+            Response answer = given().multiPart("file", name, bytes).multiPart("source", "en")
+                    .multiPart("target", "de")
+                    .when().post("/api/translate");
+            answer.then().statusCode(200).contentType("text/plain")
+                    .header("X-Lantern-Document-Type", name.substring(name.indexOf('.') + 1));
+            assertTrue(answer.asString().contains("Der rote hund läuft."), name + ": " + answer.asString());
+            assertTrue(answer.asString().contains("Der mann isst."), name + ": " + answer.asString());
+        });
+    }
+
+    @Test
+    void aDocumentOverTheLimitSaysHowManyCharactersItHad() {
+        String text = "The man eats. ".repeat(2_000);
+        given().multiPart("file", "long.txt", text.getBytes(StandardCharsets.UTF_8)).multiPart("target", "de")
+                .when().post("/api/translate")
+                .then().statusCode(413).contentType(ContentType.JSON)
+                .body("error", equalTo("The document long.txt (plain text) has 28000 characters of text; at most"
+                        + " 20000 are translated (lantern.translator.limits.max-chars)."));
+        given().multiPart("file", "bomb.docx", TestDocuments.zipBombDocx(200_000_000)).multiPart("target", "de")
+                .when().post("/api/translate")
+                .then().statusCode(413).contentType(ContentType.JSON).body("error", containsString("zip bomb"));
     }
 
     @Test

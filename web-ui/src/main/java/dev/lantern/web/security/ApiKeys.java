@@ -58,11 +58,16 @@ public class ApiKeys {
     Optional<String> holderOf(RoutingContext context) {
         String holder = context.get(HOLDER);
         if (holder == null) {
-            int index = indexOf(presented(context.request()));
-            holder = index < 0 ? NONE : "key-" + (index + 1);
+            holder = holderOf(presented(context.request())).orElse(NONE);
             context.put(HOLDER, holder);
         }
         return holder.isEmpty() ? Optional.empty() : Optional.of(holder);
+    }
+
+    /** Who holds {@code key} ({@code key-1}...), or empty when it is null or not a known key. */
+    Optional<String> holderOf(String key) {
+        int index = indexOf(key);
+        return index < 0 ? Optional.empty() : Optional.of("key-" + (index + 1));
     }
 
     /** The key sent as {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}, or null. */

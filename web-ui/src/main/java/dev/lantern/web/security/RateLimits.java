@@ -15,10 +15,13 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
- * {@code lantern.security.rate-limit.*}: at most {@code requests-per-minute} requests to {@code /api/*} in any minute
+ * {@code lantern.security.rate-limit.*}: at most {@code requests-per-minute} requests to {@code /api/*} (and, through
+ * {@link ApiAccess}, to the APIs that take their key in the body) in any minute
  * per API key, or per client address for a request without a valid key (all of them when keys are off),
  * {@code burst} of them at once ({@link RateLimitRule}); over it, a 429 JSON error with {@code Retry-After}. The
  * address is the connection's: Quarkus replaces it with {@code X-Forwarded-For} only when {@code quarkus.http.proxy.*}
@@ -61,23 +64,33 @@ public class RateLimits {
                 redis == null ? "counted by this process" : "shared by the replicas through Redis at " + redis.where());
         rateLimited = Rejections.counter(registry, "rate_limited");
         router.route(Rejections.APIS).order(RouteOrder.RATE_LIMITS).handler(context -> {
-            String caller = caller(context);
-            if (redis == null) {
-                answer(context, local.tryConsume(caller));
+            CompletableFuture<Optional<AccessRefused>> verdict = consume(caller(context));
+            if (verdict.isDone()) {
+                settle(context, verdict.join());
                 return;
             }
             // Quarkus holds the request's body back until a resource reads it, so waiting on Redis loses nothing
             Context vertx = Vertx.currentContext();
-            redis.tryConsume(caller).whenComplete((probe, failure) -> vertx.runOnContext(ignored -> {
-                if (failure == null) {
-                    answer(context, probe);
-                } else if (refuse) {
-                    context.response().putHeader("Retry-After", "5");
-                    RouteErrors.answer(context, 503, UNCHECKED);
-                } else {
-                    answer(context, local.tryConsume(caller));
-                }
-            }));
+            verdict.thenAccept(refusal -> vertx.runOnContext(ignored -> settle(context, refusal)));
+        });
+    }
+
+    /**
+     * Takes one request from {@code caller}'s allowance: empty when it may go on, else the refusal (a 429, or a 503
+     * while Redis cannot be reached and {@code when-redis-down=refuse}). Never fails; empty when limits are off.
+     */
+    CompletableFuture<Optional<AccessRefused>> consume(String caller) {
+        if (rule == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (redis == null) {
+            return CompletableFuture.completedFuture(verdict(local.tryConsume(caller)));
+        }
+        return redis.tryConsume(caller).handle((probe, failure) -> {
+            if (failure == null) {
+                return verdict(probe);
+            }
+            return refuse ? Optional.of(new AccessRefused(503, UNCHECKED, 5)) : verdict(local.tryConsume(caller));
         });
     }
 
@@ -101,23 +114,29 @@ public class RateLimits {
         }
     }
 
-    private void answer(RoutingContext context, ConsumptionProbe probe) {
+    private Optional<AccessRefused> verdict(ConsumptionProbe probe) {
         if (probe.isConsumed()) {
-            context.next();
-            return;
+            return Optional.empty();
         }
         rateLimited.increment();
         long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
-        context.response().putHeader("Retry-After", Long.toString(retryAfter));
-        RouteErrors.answer(context, 429, "Too many requests: " + rule.describe() + "; try again in " + retryAfter
-                + " s.");
+        return Optional.of(new AccessRefused(429, "Too many requests: " + rule.describe() + "; try again in "
+                + retryAfter + " s.", retryAfter));
+    }
+
+    private static void settle(RoutingContext context, Optional<AccessRefused> refusal) {
+        refusal.ifPresentOrElse(refused -> {
+            context.response().putHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+            RouteErrors.answer(context, refused.status(), refused.getMessage());
+        }, context::next);
     }
 
     private String caller(RoutingContext context) {
         return keys.holderOf(context).orElseGet(() -> address(context.request().remoteAddress()));
     }
 
-    private static String address(SocketAddress remote) {
+    /** The bucket of a request without a valid key: its client address. */
+    static String address(SocketAddress remote) {
         return remote == null ? "unknown" : "address-" + remote.hostAddress();
     }
 }
