@@ -3,7 +3,7 @@
 # executable that `package -Pnative` has just built (<app>/target/*-runner). Maven runs it (parent pom, profile
 # "native"); by hand:
 #
-#   scripts/make-native-distribution.sh <app folder> <version> <platform> <max heap>
+#   scripts/make-native-distribution.sh <app folder> <version> <platform> <max heap> <young generation>
 #
 # The archive holds one folder, lantern-<app>-<version>-native/:
 #   bin/lantern-<app>   the launcher (models folder, heap limit, JAVA_OPTS)
@@ -17,6 +17,7 @@ app_dir=$(cd "$1" && pwd)
 version=$2
 platform=$3
 max_heap=$4
+young_heap=$5
 app=$(basename "$app_dir")
 target=$app_dir/target
 runner=$(ls "$target"/*-runner)
@@ -40,7 +41,8 @@ cp "$target"/lib*.so* "$root/lib/"
 rm -f "$root"/lib/{libawt_xawt,libfontmanager,libfreetype}.so
 cp "$runner" "$root/lib/lantern-$app"
 
-sed -e "s/@APP@/$app/g" -e "s/@MAX_HEAP@/$max_heap/g" "$(dirname "$0")/edge-native/launcher.sh" > "$root/bin/lantern-$app"
+sed -e "s/@APP@/$app/g" -e "s/@MAX_HEAP@/$max_heap/g" -e "s/@YOUNG_HEAP@/$young_heap/g" \
+  "$(dirname "$0")/edge-native/launcher.sh" > "$root/bin/lantern-$app"
 chmod +x "$root/bin/lantern-$app"
 sed -e "s/@APP@/$app/g" -e "s/@VERSION@/$version/g" -e "s/@PLATFORM@/$platform/g" -e "s/@MAX_HEAP@/$max_heap/g" \
   "$(dirname "$0")/edge-native/README.txt" > "$root/README.txt"
