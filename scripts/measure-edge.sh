@@ -3,10 +3,12 @@
 # (/q/health/ready UP) at the first start of a freshly unpacked archive with a fresh home folder (that run also records
 # the JVM's class-data cache) and at the second start, RSS when idle, RSS after 1,000 requests at 4 connections (the
 # suite: 1,000 on each of its four APIs), and how many files the runs wrote to the home folder. With --baseline, the
-# same for `java -jar <app>/target/quarkus-app/quarkus-run.jar` with the JVM's defaults first, in the same run.
+# same for `java -jar <app>/target/quarkus-app/quarkus-run.jar` with the JVM's defaults first, in the same run. With
+# --native, the same again for the app's native edge archive (`./mvnw package -Pnative`, README "Native executables"),
+# and for the classifier whether both archives give the same top-1 label on every testdata image.
 # Prints a Markdown table.
 #
-#   ./mvnw install -DskipTests -Pedge && scripts/measure-edge.sh [--baseline] [app ...]
+#   ./mvnw install -DskipTests -Pedge && scripts/measure-edge.sh [--baseline] [--native] [app ...]
 #   (default apps: classifier captioner summarizer translator apps)
 #
 # With --steps <app>, what each part of the edge set-up gains: the median ready time of three starts (after one that
@@ -22,8 +24,9 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 models=${LANTERN_MODELS_DIR:-$(cd ../shared/models && pwd)}
 testdata=$(cd "$models/../testdata" && pwd)
-baseline=false steps=false
+baseline=false steps=false native=false
 if [ "${1:-}" = --baseline ]; then baseline=true; shift; fi
+if [ "${1:-}" = --native ]; then native=true; shift; fi
 if [ "${1:-}" = --steps ]; then steps=true; shift; fi
 apps=("$@")
 [ ${#apps[@]} -gt 0 ] || apps=(classifier captioner summarizer translator apps)
@@ -41,9 +44,9 @@ start() { # start <app> <dist folder, or "baseline"> <home>: launches, waits unt
   if [ "$dist" = baseline ]; then
     HOME=$home LANTERN_MODELS_DIR=$models LANTERN_OFFLINE=true DJL_OFFLINE=true OPT_OUT_TRACKING=true \
       QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port \
-      java -Duser.home="$home" -jar "$repo/$app/target/quarkus-app/quarkus-run.jar" > "$work/$app.log" 2>&1 &
+      java -Duser.home="$home" -Djava.io.tmpdir="$home/tmp" -jar "$repo/$app/target/quarkus-app/quarkus-run.jar" > "$work/$app.log" 2>&1 &
   else
-    HOME=$home JAVA_OPTS="${JAVA_OPTS:-} -Duser.home=$home" LANTERN_MODELS_DIR=$models LANTERN_OFFLINE=true \
+    HOME=$home JAVA_OPTS="${JAVA_OPTS:-} -Duser.home=$home -Djava.io.tmpdir=$home/tmp" LANTERN_MODELS_DIR=$models LANTERN_OFFLINE=true \
       QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port "$dist/bin/lantern-$app" > "$work/$app.log" 2>&1 &
   fi
   pid=$!
@@ -74,19 +77,31 @@ request() { # request <app> <n>: the n-th typical request of <app>; the suite ta
 export -f request
 export testdata port
 
+top1() { # top1 <file>: each testdata image's top-1 label from the running classifier, one "image label" a line
+  local image
+  for image in "$testdata"/images/*.JPEG; do
+    printf '%s %s\n' "$(basename "$image")" "$(curl -sf -H 'Content-Type: image/jpeg' --data-binary @"$image" \
+      "http://127.0.0.1:$port/api/classify" | sed 's/[^[]*\[{"label":"\([^"]*\)".*/\1/')"
+  done > "$1"
+}
+
 measure() { # measure <label> <app> <dist folder, or "baseline"> <size MB>: one table row
-  local label=$1 app=$2 dist=$3 size=$4 home="$work/home" requests=1000 first second idle loaded
+  local label=$1 app=$2 dist=$3 size=$4 home="$work/home" requests=1000 first second idle loaded t0 seconds
   [ "$app" = apps ] && requests=4000
-  mkdir -p "$home"
+  mkdir -p "$home/tmp"
   start "$app" "$dist" "$home"; first=$ready_ms; stop
   start "$app" "$dist" "$home"; second=$ready_ms
   sleep 2; idle=$(rss_mb $pid)
+  t0=$(now_ms)
   seq $requests | xargs -P 4 -I{} bash -c "request $app {}"
+  seconds=$(( $(now_ms) - t0 ))
   loaded=$(rss_mb $pid)
+  [ "$app" = classifier ] && top1 "$work/top1-${label//[^a-zA-Z0-9]/_}"
   stop
   awk -v label="$label" -v size="$size" -v first="$first" -v second="$second" -v idle="$idle" -v loaded="$loaded" \
-    -v home="$(find "$home" -type f | wc -l)" \
-    'BEGIN { printf "| %s | %d | %.2f | %.2f | %d | %d | %d |\n", label, size, first / 1000, second / 1000, idle, loaded, home }'
+    -v rate="$(( requests * 1000 / seconds ))" -v home="$(find "$home" -type f | wc -l)" \
+    'BEGIN { printf "| %s | %d | %.2f | %.2f | %d | %d | %d | %d |\n", label, size, first / 1000, second / 1000, idle, loaded,
+      rate, home }'
   rm -rf "$home"
 }
 
@@ -118,15 +133,30 @@ if $steps; then
 fi
 
 jdk=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')
-echo "| app | size MB | ready, first start (s) | ready, second start (s) | RSS idle MB | RSS after load MB | files written to home |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| app | size MB | ready, first start (s) | ready, second start (s) | RSS idle MB | RSS after load MB |" \
+  "requests/s at 4 connections | files written to home or temp |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for app in "${apps[@]}"; do
   if $baseline; then
     measure "$app, java -jar quarkus-app" "$app" baseline "$(du -sm "$app/target/quarkus-app" | cut -f1)"
   fi
-  archive=$(ls "$app"/target/lantern-"$app"-*.tar.gz)
+  archive=$(ls "$app"/target/lantern-"$app"-[0-9]*.tar.gz)
   mkdir -p "$work/$app"
   tar -C "$work/$app" -xzf "$archive"
   measure "$app, edge archive, JDK $jdk" "$app" "$(ls -d "$work/$app"/lantern-"$app"-*/)" "$(du -m "$archive" | cut -f1)"
   rm -rf "${work:?}/$app"
+  if $native; then
+    archive=$(ls "$app"/target/lantern-"$app"-native-*.tar.gz)
+    mkdir -p "$work/$app"
+    tar -C "$work/$app" -xzf "$archive"
+    measure "$app, native edge archive" "$app" "$(ls -d "$work/$app"/lantern-"$app"-*-native/)" "$(du -m "$archive" | cut -f1)"
+    rm -rf "${work:?}/$app"
+  fi
 done
+if $native && [ -e "$work/top1-classifier__native_edge_archive" ]; then
+  jvm=$(ls "$work"/top1-classifier__edge_archive*)
+  echo
+  echo "Top-1 of the JVM and the native archive: $(comm -12 "$jvm" "$work/top1-classifier__native_edge_archive" \
+    | wc -l) of $(wc -l < "$jvm") testdata images the same"
+  diff "$jvm" "$work/top1-classifier__native_edge_archive" >&2 || true
+fi

@@ -1,8 +1,6 @@
 package dev.lantern.shared.engine;
 
 import ai.djl.engine.Engine;
-import ai.djl.huggingface.tokenizers.jni.LibUtils;
-import dev.lantern.shared.image.ImageDecoder;
 import org.jboss.logging.Logger;
 
 /**
@@ -14,8 +12,9 @@ import org.jboss.logging.Logger;
  */
 public final class NativeLibraries {
 
-    private static final String TOKENIZERS = "ai/djl/huggingface/tokenizers/jni/LibUtils.class";
-    private static final String LEPTONICA = "org/bytedeco/leptonica/global/leptonica.class";
+    private static final String TOKENIZERS = "ai.djl.huggingface.tokenizers.jni.LibUtils";
+    private static final String LEPTONICA = "org.bytedeco.leptonica.global.leptonica";
+    private static final String IMAGE_DECODER = "dev.lantern.shared.image.ImageDecoder";
 
     private NativeLibraries() {}
 
@@ -29,10 +28,10 @@ public final class NativeLibraries {
             attempt("engine " + engine, () -> Engine.getEngine(engine));
         }
         if (onClassPath(TOKENIZERS)) {
-            attempt("tokenizers", Tokenizers::load);
+            attempt("tokenizers", () -> callStatic(TOKENIZERS, "checkStatus"));
         }
         if (onClassPath(LEPTONICA)) {
-            attempt("libjpeg-turbo", ImageDecoder::loadNatives);
+            attempt("libjpeg-turbo", () -> callStatic(IMAGE_DECODER, "loadNatives"));
         }
     }
 
@@ -58,14 +57,20 @@ public final class NativeLibraries {
         System.out.println("Native libraries unpacked for the engines " + Engine.getAllEngines());
     }
 
-    private static boolean onClassPath(String resource) {
-        return NativeLibraries.class.getClassLoader().getResource(resource) != null;
+    /** False for every class in a native executable (it has no class files): there the libraries load on first use. */
+    private static boolean onClassPath(String className) {
+        return NativeLibraries.class.getClassLoader().getResource(className.replace('.', '/') + ".class") != null;
     }
 
-    /** Its own class, so that apps without the tokenizers never link against them. */
-    private static final class Tokenizers {
-        static void load() {
-            LibUtils.checkStatus();
+    /**
+     * Calls a static method by name: an app that lacks the library never links against it, neither on the JVM nor in
+     * the native image builder, which links every class it reaches and fails on a missing one.
+     */
+    private static void callStatic(String className, String method) {
+        try {
+            Class.forName(className, true, NativeLibraries.class.getClassLoader()).getMethod(method).invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lantern.shared.runtime;
 
+import dev.lantern.shared.engine.ExecutableFolderNatives;
 import dev.lantern.shared.engine.NativeLibraries;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -18,6 +19,7 @@ public final class LanternMain {
         // logging starts here, on this thread: the engines log as they load, and two threads that set up logging at
         // once deadlock in class initialisation (seen with the class-path launch of the edge distribution)
         LogManager.getLogManager();
+        ExecutableFolderNatives.pointLoadersThere();
         NativeLibraries.loadInBackground();
         Quarkus.run(args);
     }

@@ -33,7 +33,8 @@ public final class EdgeDistribution {
         Assumptions.assumeFalse(Boolean.getBoolean("edge.skip"), "built with -Dedge.skip: no archive to run");
         Path archive;
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            archive = files.filter(f -> f.getFileName().toString().matches("lantern-" + app + "-.*\\.tar\\.gz"))
+            // the JVM archive, lantern-<app>-<version>-..., not lantern-<app>-native-... (mvnw -Pnative)
+            archive = files.filter(f -> f.getFileName().toString().matches("lantern-" + app + "-\\d.*\\.tar\\.gz"))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("No edge archive in target/: run ./mvnw package"));
         }
