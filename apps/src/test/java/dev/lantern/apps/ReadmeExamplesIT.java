@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lantern.shared.testing.TestData;
+import dev.lantern.shared.testing.TestDocuments;
 import dev.lantern.shared.testing.bench.PackagedApp;
 import dev.lantern.shared.testing.bench.RepositoryRoot;
 import java.awt.image.BufferedImage;
@@ -70,6 +71,9 @@ class ReadmeExamplesIT {
     private static final Set<String> CHANGING_HEADERS = Set.of("date", "last-modified", "x-request-id", "etag");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A download example says what it saves: {@code curl ... -OJ URL    # saves letter.de.docx}. */
+    private static final Pattern SAVES = Pattern.compile("#\\s*saves\\s+(\\S+)");
+
     @TempDir
     static Path temp;
 
@@ -98,6 +102,16 @@ class ReadmeExamplesIT {
         BufferedImage basenji = ImageIO.read(TestData.images().resolve("n02110806_basenji.JPEG").toFile());
         ImageIO.write(basenji, "png", files.resolve("b.png").toFile());
         Files.copy(TestData.texts().resolve("article-1.txt"), files.resolve("article.txt"));
+        // the documents of the Documents examples: a report as PDF (a news article, in ASCII lines the standard
+        // fonts can show) and a short letter as .docx
+        String article = Files.readString(TestData.texts().resolve("article-2.txt")).replaceAll("[^\\x20-\\x7e]", " ");
+        List<String> lines = new ArrayList<>();
+        for (String line : article.replaceAll("\\s+", " ").strip().split("(?<=\\G.{90})")) {
+            lines.add(line);
+        }
+        Files.write(files.resolve("report.pdf"), TestDocuments.pdf(1, lines.subList(0, Math.min(45, lines.size()))));
+        Files.write(files.resolve("letter.docx"), TestDocuments.docx(List.of("Dear Anna,",
+                "Thank you for your letter.", "We will arrive on Friday evening.", "Best wishes, Tom")));
     }
 
     @AfterAll
@@ -132,7 +146,13 @@ class ReadmeExamplesIT {
         for (Example example : examples(Files.readString(README))) {
             String answer = curl(example.command());
             run++;
-            if (example.expected() == null) {
+            Matcher saves = SAVES.matcher(example.command());
+            if (saves.find()) { // a download: the file it names must be there
+                Path saved = files.resolve(saves.group(1));
+                if (!Files.isRegularFile(saved) || Files.size(saved) == 0) {
+                    problems.add(example.command() + " saved no " + saves.group(1));
+                }
+            } else if (example.expected() == null) {
                 try {
                     JsonNode json = JSON.readTree(answer);
                     if (json.has("error")) {
