@@ -23,6 +23,7 @@ import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.engine.ModelFormat;
 import dev.lantern.shared.image.ImageDecoder;
 import dev.lantern.shared.testing.TestData;
+import dev.lantern.shared.testing.bench.BenchmarkOptions;
 import dev.lantern.shared.testing.bench.DjlCache;
 import dev.lantern.shared.testing.bench.LoadAverage;
 import dev.lantern.shared.testing.bench.PackagedApp;
@@ -40,7 +41,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,12 +85,8 @@ public final class CaptionerBenchmark {
 
     public static void main(String[] args) throws Exception {
         DjlEnvironment.lockDown();
-        Map<String, String> options = new LinkedHashMap<>(Map.of("duration", "15", "warmup", "3", "concurrency", "4",
-                "port", "18082", "server", "start", "scenarios", "a,b,c,d,e"));
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
+        Map<String, String> options = BenchmarkOptions.parse(args, Map.of("duration", "15", "warmup", "3",
+                "concurrency", "4", "port", "18082", "server", "start", "scenarios", "a,b,c,d,e"));
         Path repo = RepositoryRoot.find();
         Path djlCache = repo.resolve("target/djl-cache");
         DjlCache.useUnlessSet(djlCache);

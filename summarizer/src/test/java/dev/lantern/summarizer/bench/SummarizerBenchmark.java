@@ -4,18 +4,19 @@ import static dev.lantern.shared.testing.bench.BenchmarkLog.log;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lantern.shared.engine.DjlEnvironment;
-import dev.lantern.summarizer.LengthBudget;
-import dev.lantern.summarizer.SummarizerConfig;
-import dev.lantern.summarizer.embedding.EmbeddingModel;
-import dev.lantern.summarizer.extractive.ExtractiveSummarizer;
-import dev.lantern.summarizer.extractive.ScorerWeights;
-import dev.lantern.shared.testing.bench.ClosedLoopLoad;
+import dev.lantern.shared.testing.bench.BenchmarkOptions;
 import dev.lantern.shared.testing.bench.ClosedLoopLoad.Result;
+import dev.lantern.shared.testing.bench.ClosedLoopLoad;
 import dev.lantern.shared.testing.bench.DjlCache;
 import dev.lantern.shared.testing.bench.LoadAverage;
 import dev.lantern.shared.testing.bench.PackagedApp;
 import dev.lantern.shared.testing.bench.RepositoryRoot;
 import dev.lantern.shared.text.SentenceSplitter;
+import dev.lantern.summarizer.LengthBudget;
+import dev.lantern.summarizer.SummarizerConfig;
+import dev.lantern.summarizer.embedding.EmbeddingModel;
+import dev.lantern.summarizer.extractive.ExtractiveSummarizer;
+import dev.lantern.summarizer.extractive.ScorerWeights;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.BufferedReader;
@@ -29,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,11 +58,7 @@ public final class SummarizerBenchmark {
 
     public static void main(String[] args) throws Exception {
         DjlEnvironment.lockDown();
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
+        Map<String, String> options = BenchmarkOptions.parse(args);
         Path repo = RepositoryRoot.find();
         Path djlCache = repo.resolve("target/djl-cache");
         DjlCache.useUnlessSet(djlCache);

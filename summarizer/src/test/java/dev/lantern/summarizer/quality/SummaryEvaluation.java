@@ -2,6 +2,7 @@ package dev.lantern.summarizer.quality;
 
 import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.quality.Rouge;
+import dev.lantern.shared.testing.bench.BenchmarkOptions;
 import dev.lantern.shared.text.Sentence;
 import dev.lantern.shared.text.SentenceSplitter;
 import dev.lantern.summarizer.ChosenSentence;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,11 +44,7 @@ public final class SummaryEvaluation {
 
     public static void main(String[] args) throws Exception {
         DjlEnvironment.lockDown();
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
+        Map<String, String> options = BenchmarkOptions.parse(args);
         Path repo = repositoryRoot();
         Path data = Path.of(options.getOrDefault("data",
                 repo.resolve("../shared/data/summarization/cnndm-validation-rows300-994.jsonl").toString()));

@@ -6,8 +6,9 @@ import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lantern.shared.engine.DjlEnvironment;
 import dev.lantern.shared.generation.SearchOptions;
-import dev.lantern.shared.testing.bench.ClosedLoopLoad;
+import dev.lantern.shared.testing.bench.BenchmarkOptions;
 import dev.lantern.shared.testing.bench.ClosedLoopLoad.Result;
+import dev.lantern.shared.testing.bench.ClosedLoopLoad;
 import dev.lantern.shared.testing.bench.DjlCache;
 import dev.lantern.shared.testing.bench.LoadAverage;
 import dev.lantern.shared.testing.bench.PackagedApp;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,11 +57,7 @@ public final class TranslatorBenchmark {
     private TranslatorBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
+        Map<String, String> options = BenchmarkOptions.parse(args);
         Path repo = RepositoryRoot.find();
         if (!options.containsKey("model")) {
             throw new IllegalArgumentException("--model=FOLDER is required (a TrainTranslator model folder, en→de)");

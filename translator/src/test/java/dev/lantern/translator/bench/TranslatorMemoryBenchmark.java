@@ -4,6 +4,7 @@ import static dev.lantern.shared.testing.bench.BenchmarkLog.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lantern.shared.testing.bench.BenchmarkOptions;
 import dev.lantern.shared.testing.bench.LoadAverage;
 import dev.lantern.shared.testing.bench.PackagedApp;
 import dev.lantern.shared.testing.bench.RepositoryRoot;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,11 +47,7 @@ public final class TranslatorMemoryBenchmark {
     record Run(String jar, long idleMb, long peakMb, long afterMb, long settledMb, double seconds) {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
+        Map<String, String> options = BenchmarkOptions.parse(args);
         Path repo = RepositoryRoot.find();
         Path jar = repo.resolve(options.getOrDefault("jar", "translator/target/quarkus-app/quarkus-run.jar"));
         Path baseline = options.containsKey("baseline-jar") ? Path.of(options.get("baseline-jar")) : null;
