@@ -63,6 +63,11 @@ done
 for jar in "$lib"/ai.djl.pytorch.pytorch-jni-*.jar; do
   [ -e "$jar" ] && zip -q -d "$jar" 'jnilib/*' > /dev/null
 done
+# The tokenizers jar carries its library for five platforms (54 MB); DJL reads only its tokenizers.properties once
+# natives/tokenizers holds this platform's copy.
+for jar in "$lib"/ai.djl.huggingface.tokenizers-*.jar; do
+  [ -e "$jar" ] && zip -q -d "$jar" 'native/lib/*/*' > /dev/null
+done
 
 sed -e "s/@APP@/$app/g" "$(dirname "$0")/edge/launcher.sh" > "$root/bin/lantern-$app"
 chmod +x "$root/bin/lantern-$app"
