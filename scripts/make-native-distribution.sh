@@ -8,8 +8,9 @@
 # The archive holds one folder, lantern-<app>-<version>-native/:
 #   bin/lantern-<app>   the launcher (models folder, heap limit, JAVA_OPTS)
 #   lib/                the executable and, beside it, the native libraries it loads from there (ONNX Runtime,
-#                       libjpeg-turbo via Leptonica and JavaCPP, taken from the app's jars; the JDK's AWT libraries,
-#                       which native-image put beside the executable): nothing is unpacked at start
+#                       libjpeg-turbo via Leptonica and JavaCPP, the Hugging Face tokenizers, taken from the app's
+#                       jars; the JDK's AWT libraries, which native-image put beside the executable): nothing is
+#                       unpacked at start
 #   models/             where the model files are downloaded to (or copied to, offline)
 # The libraries are also put beside target/*-runner, so that the integration tests run the executable as it is.
 set -euo pipefail
@@ -36,7 +37,15 @@ done
 for jar in "$jars"/*org.bytedeco.*-linux-*.jar; do
   [ -e "$jar" ] && unzip -q -j -o "$jar" 'org/bytedeco/*/linux-*/lib*.so*' -d "$target"
 done
+for jar in "$jars"/*ai.djl.huggingface.tokenizers-*.jar; do
+  [ -e "$jar" ] && unzip -q -j -o "$jar" "native/lib/$platform/cpu/libtokenizers.so" -d "$target"
+done
 cp "$target"/lib*.so* "$root/lib/"
+# JavaCPP loads libleptonica.so and libgomp.so by their short names, and would otherwise add those links to lib/ at
+# the first start
+for lib in "$root"/lib/lib*.so.[0-9]*; do
+  [ -e "${lib%%.so.*}.so" ] || ln -s "$(basename "$lib")" "${lib%%.so.*}.so"
+done
 # headless: no X11 window system, no text drawn into images
 rm -f "$root"/lib/{libawt_xawt,libfontmanager,libfreetype}.so
 cp "$runner" "$root/lib/lantern-$app"

@@ -27,12 +27,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged classifier as a public deployment runs it: stopped by SIGTERM under load, logging JSON, with API keys
- * and a rate limit.
+ * The packaged classifier (the jar, or the native executable that {@code -Pnative} built) as a public deployment runs
+ * it: stopped by SIGTERM under load, logging JSON, with API keys and a rate limit.
  */
 class PublicDeploymentIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** The jar, or the native executable after {@code -Pnative}. */
+    private static final Path APP = PackagedApp.builtArtifact(Path.of("target"));
     private static final byte[] GOLDFISH = TestData.bytes(TestData.images().resolve("n01443537_goldfish.JPEG"));
     private static final int IN_FLIGHT = 4;
     private static final int CONNECTIONS = 32;
@@ -138,7 +139,7 @@ class PublicDeploymentIT {
 
     private PackagedApp start(String name, Map<String, String> env) throws IOException, InterruptedException {
         Path djlCache = Path.of(System.getenv().getOrDefault("DJL_CACHE_DIR", "target/djl-cache"));
-        PackagedApp.Launch launch = new PackagedApp.Launch(JAR, freePort(), djlCache,
+        PackagedApp.Launch launch = new PackagedApp.Launch(APP, freePort(), djlCache,
                 Path.of("target/public-deployment-" + name + ".log"), "/q/health/ready",
                 PackagedApp.healthReady("the classifier"), env, List.of());
         return PackagedApp.start(launch, client);

@@ -5,10 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * A native executable (mvnw -Pnative) carries no native library as a resource: ONNX Runtime's and JavaCPP's lie in
- * the executable's folder (the native edge archive; target/ after the build). Their loaders are pointed there, so they
- * neither unpack copies into /tmp or the home folder at every start nor need a library path from the user. On the JVM
- * this does nothing: there the loaders find the libraries in their jars or in the edge archive's natives/ folder.
+ * A native executable (mvnw -Pnative) carries no native library as a resource: ONNX Runtime's, JavaCPP's and the
+ * tokenizers' lie in the executable's folder (the native edge archive; target/ after the build). Their loaders are
+ * pointed there, so they neither unpack copies into /tmp or the home folder at every start nor need a library path
+ * from the user. On the JVM this does nothing: there the loaders find the libraries in their jars or in the edge
+ * archive's natives/ folder.
  */
 public final class ExecutableFolderNatives {
 
@@ -21,8 +22,12 @@ public final class ExecutableFolderNatives {
         }
         String folder = executableFolder().toString();
         setIfAbsent("onnxruntime.native.path", folder);
-        // JavaCPP looks in java.library.path before its own resources when pathsFirst is set
+        // DJL's Hugging Face tokenizers (the summarizer) load libtokenizers.so from the folder this names
+        setIfAbsent("RUST_LIBRARY_PATH", folder);
+        // JavaCPP looks in java.library.path before its own resources when pathsFirst is set; its cache folder, which
+        // it creates even then (~/.javacpp/cache), is this one, which exists
         setIfAbsent("org.bytedeco.javacpp.pathsFirst", "true");
+        setIfAbsent("org.bytedeco.javacpp.cachedir", folder);
         String libraryPath = System.getProperty("java.library.path", "");
         System.setProperty("java.library.path", libraryPath.isEmpty() ? folder : folder + ":" + libraryPath);
     }

@@ -107,6 +107,9 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
             // the model answered one input at load; a failure here shows again, in context, with a real batch
             LOG.debugf(e, "%s: warm-up batch of %d failed", name, batch.size());
         }
+        // the full batch's tensors are freed now: an idle app holds none of them (the native classifier's idle RSS
+        // was 12 MB higher without this)
+        NativeHeap.releaseFreeMemory();
     }
 
     private void loop(BatchFunction<I, O> worker) {

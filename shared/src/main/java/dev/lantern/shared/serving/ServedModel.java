@@ -10,6 +10,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import dev.lantern.shared.engine.DjlEnvironment;
+import dev.lantern.shared.engine.ModelFormat;
 import dev.lantern.shared.error.ModelUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -72,9 +73,13 @@ public final class ServedModel<I, O> implements AutoCloseable {
                     .optEngine(engineName)
                     .optDevice(device)
                     .optTranslator(translator);
-            criteria.optOptions(loadOptions(definition));
             long start = System.nanoTime();
-            model = criteria.build().loadModel();
+            // ONNX Runtime's classes are loaded only for an ONNX model: the translator's app has PyTorch alone
+            try (OrtSessionSettings ort = definition.format() == ModelFormat.ONNX ? OrtSessionSettings.of(definition)
+                    : null) {
+                criteria.optOptions(loadOptions(ort == null ? definition : ort.definition()));
+                model = criteria.build().loadModel();
+            }
             for (int i = 0; i < batching.workers(); i++) {
                 predictors.add(model.newPredictor());
             }

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * An app's edge distribution, {@code target/lantern-<app>-<version>-<platform>.tar.gz}, unpacked into a folder and run
- * by its own launcher as a user would: a fresh home folder, model files from the test mirror.
+ * An app's edge distribution, {@code target/lantern-<app>-<version>-<platform>.tar.gz} (or, after {@code -Pnative},
+ * {@code target/lantern-<app>-native-<platform>.tar.gz}), unpacked into a folder and run by its own launcher as a user
+ * would: a fresh home folder and temporary folder, model files from the test mirror.
  */
 public final class EdgeDistribution {
 
@@ -28,14 +29,22 @@ public final class EdgeDistribution {
         this.root = root;
     }
 
+    /** Whether the module's last package built the native executable ({@code -Pnative}), and so its native archive. */
+    public static boolean nativeBuild() {
+        return !PackagedApp.builtArtifact(Path.of("target")).getFileName().toString().endsWith(".jar");
+    }
+
     /** Unpacks the archive that {@code package} built in the module under test (the working folder of its tests). */
     private static EdgeDistribution unpack(String app, Path into) throws IOException, InterruptedException {
-        Assumptions.assumeFalse(Boolean.getBoolean("edge.skip"), "built with -Dedge.skip: no archive to run");
+        // the JVM archive is lantern-<app>-<version>-..., the native one lantern-<app>-native-...
+        String pattern = nativeBuild() ? "lantern-" + app + "-native-.*\\.tar\\.gz"
+                : "lantern-" + app + "-\\d.*\\.tar\\.gz";
+        if (!nativeBuild()) {
+            Assumptions.assumeFalse(Boolean.getBoolean("edge.skip"), "built with -Dedge.skip: no archive to run");
+        }
         Path archive;
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            // the JVM archive, lantern-<app>-<version>-..., not lantern-<app>-native-... (mvnw -Pnative)
-            archive = files.filter(f -> f.getFileName().toString().matches("lantern-" + app + "-\\d.*\\.tar\\.gz"))
-                    .findFirst()
+            archive = files.filter(f -> f.getFileName().toString().matches(pattern)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No edge archive in target/: run ./mvnw package"));
         }
         Process tar = new ProcessBuilder("tar", "-C", into.toString(), "-xzf", archive.toString()).inheritIO().start();
@@ -57,10 +66,12 @@ public final class EdgeDistribution {
 
     /**
      * What a run left behind: what is in the home folder (files and folders, empty ones too: JNA's unpack folder
-     * stays behind empty), and the natives folder's files before and after.
+     * stays behind empty), the files in the temporary folder (where Quarkus makes its empty {@code uploads} and
+     * {@code vertx-cache} folders), and the natives folder's files before and after ({@code natives/}, or a native
+     * archive's {@code lib/}).
      */
-    public record Footprint(List<String> homeEntries, List<String> nativesBefore, List<String> nativesAfter,
-            List<String> classDataCache) {}
+    public record Footprint(List<String> homeEntries, List<String> tempFiles, List<String> nativesBefore,
+            List<String> nativesAfter, List<String> classDataCache) {}
 
     /**
      * Unpacks the app's archive into {@code temp}, starts it with a fresh home folder, sends {@code requests}, stops
@@ -68,14 +79,14 @@ public final class EdgeDistribution {
      */
     public static Footprint run(String app, Path temp, Requests requests) throws Exception {
         EdgeDistribution distribution = unpack(app, temp);
-        List<String> natives = filesUnder(distribution.root.resolve("natives"));
-        Path home = temp.resolve("home");
+        Path nativesFolder = distribution.root.resolve(nativeBuild() ? "lib" : "natives");
+        List<String> natives = filesUnder(nativesFolder);
         HttpClient client = HttpClient.newHttpClient();
-        try (PackagedApp running = distribution.start(home, client)) {
+        try (PackagedApp running = distribution.start(temp, client)) {
             requests.send(running, client);
         }
-        return new Footprint(entriesUnder(home), natives, filesUnder(distribution.root.resolve("natives")),
-                filesUnder(distribution.root.resolve("cache")));
+        return new Footprint(entriesUnder(temp.resolve("home")), filesUnder(temp.resolve("tmp")), natives,
+                filesUnder(nativesFolder), filesUnder(distribution.root.resolve("cache")));
     }
 
     /** How a run ended that was sent SIGTERM the moment it was ready: its status, its log, the JVM's crash reports. */
@@ -87,13 +98,14 @@ public final class EdgeDistribution {
      */
     public static List<Stop> stopEachTheMomentItIsReady(String app, Path temp, int times) throws Exception {
         EdgeDistribution distribution = unpack(app, temp);
-        Path home = temp.resolve("home");
         Path crashes = Files.createDirectories(temp.resolve("crashes"));
+        // a native executable has no HotSpot error files: its crash report goes to its log
+        String[] options = nativeBuild() ? new String[0]
+                : new String[] {"-XX:ErrorFile=" + crashes.resolve("hs_err_pid%p.log")};
         HttpClient client = HttpClient.newHttpClient();
         List<Stop> stops = new ArrayList<>();
         for (int i = 0; i < times; i++) {
-            try (PackagedApp running = distribution.start(home, client,
-                    "-XX:ErrorFile=" + crashes.resolve("hs_err_pid%p.log"))) {
+            try (PackagedApp running = distribution.start(temp, client, options)) {
                 running.process().destroy();
                 boolean exited = running.process().waitFor(30, TimeUnit.SECONDS);
                 stops.add(new Stop(exited ? running.process().exitValue() : -1, Files.readString(running.logFile()),
@@ -103,14 +115,21 @@ public final class EdgeDistribution {
         return stops;
     }
 
-    /** Starts {@code bin/lantern-<app>} with {@code home} as the home folder and waits until the app is ready. */
-    private PackagedApp start(Path home, HttpClient client, String... javaOptions)
+    /**
+     * Starts {@code bin/lantern-<app>} with {@code temp/home} as the home folder and {@code temp/tmp} as the temporary
+     * folder, and waits until the app is ready.
+     */
+    private PackagedApp start(Path temp, HttpClient client, String... javaOptions)
             throws IOException, InterruptedException {
-        Files.createDirectories(home);
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Path tmp = Files.createDirectories(temp.resolve("tmp"));
+        List<String> options = new ArrayList<>(List.of("-Duser.home=" + home, "-Djava.io.tmpdir=" + tmp));
+        options.addAll(List.of(javaOptions));
         return PackagedApp.startLauncher(root.resolve("bin/lantern-" + app), freePort(),
                 root.resolveSibling(app + ".log"), Map.of(
                         "HOME", home.toString(),
-                        "JAVA_OPTS", String.join(" ", "-Duser.home=" + home, String.join(" ", javaOptions)).trim(),
+                        "TMPDIR", tmp.toString(),
+                        "JAVA_OPTS", String.join(" ", options),
                         "LANTERN_MODELS_DIR", TestData.models().toString()),
                 PackagedApp.healthReady("the " + app), client);
     }

@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.lantern.shared.document.DocumentReader;
 import dev.lantern.shared.testing.TaskReadiness;
 import dev.lantern.shared.testing.TestData;
 import dev.lantern.shared.testing.TestDocuments;
@@ -58,6 +60,11 @@ class SummarizeResourceTest {
         assertEquals(joined.toString(), answer.getString("summary"));
     }
 
+    /** An app built with -Dlantern.documents=off (the native executable) reads text and Markdown files only. */
+    private static void assumeDocumentParsers() {
+        assumeTrue(DocumentReader.parsersPresent(), "built without the document parsers (-Dlantern.documents=off)");
+    }
+
     /** The article's paragraphs, a paragraph a line (the standard PDF fonts know ASCII only). */
     private static List<String> articleLines() {
         return ARTICLE.lines().filter(line -> !line.isBlank()).map(line -> line.replaceAll("[^\\x20-\\x7e]", " "))
@@ -66,6 +73,7 @@ class SummarizeResourceTest {
 
     @Test
     void summarisesDocumentsAndSaysWhatItRead() {
+        assumeDocumentParsers();
         List<String> paragraphs = articleLines();
         Map<String, byte[]> files = Map.of("article.docx", TestDocuments.docx(paragraphs), "article.odt",
                 TestDocuments.odt(paragraphs), "article.epub", TestDocuments.epub(paragraphs), "article.html",
@@ -83,6 +91,7 @@ class SummarizeResourceTest {
 
     @Test
     void summarisesAPdfOfManyPages() {
+        assumeDocumentParsers();
         // the article wrapped at 90 characters: a page's worth of lines
         List<String> lines = new ArrayList<>(List.of(""));
         for (String word : String.join(" ", articleLines()).split(" +")) {
@@ -103,6 +112,7 @@ class SummarizeResourceTest {
 
     @Test
     void badDocumentsGet4xxJsonAndTheServerKeepsServing() {
+        assumeDocumentParsers();
         Map<String, Integer> expected = Map.of("bomb.docx", 413, "xxe.docx", 422, "locked.pdf", 422, "lies.docx", 415,
                 "empty.txt", 400, "long.pdf", 413, "broken.pdf", 422);
         Map<String, byte[]> files = Map.of("bomb.docx", TestDocuments.zipBombDocx(200_000_000), "xxe.docx",

@@ -16,11 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A packaged Quarkus app ({@code target/quarkus-app/quarkus-run.jar}, or an edge distribution's launcher) started as a
- * child process on 127.0.0.1 with DJL offline, its output in a log file, stopped on {@link #close}.
+ * A packaged Quarkus app ({@code target/quarkus-app/quarkus-run.jar}, its native executable, or an edge distribution's
+ * launcher) started as a child process on 127.0.0.1 with DJL offline, its output in a log file, stopped on
+ * {@link #close}.
  */
 public final class PackagedApp implements AutoCloseable {
 
@@ -36,10 +38,11 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     /**
-     * What to start: the jar, its port on loopback, the DJL cache folder, the log file, the readiness path and check,
-     * and the app's own settings as environment variables and JVM arguments.
+     * What to start: the jar or native executable, its port on loopback, the DJL cache folder, the log file, the
+     * readiness path and check, and the app's own settings as environment variables and system properties
+     * ({@code -D...}, which a native executable takes too; other JVM options only for a jar).
      */
-    public record Launch(Path jar, int port, Path djlCache, Path logFile, String readyPath, Readiness readiness,
+    public record Launch(Path artifact, int port, Path djlCache, Path logFile, String readyPath, Readiness readiness,
             Map<String, String> env, List<String> jvmArgs) {}
 
     private final Process process;
@@ -72,15 +75,44 @@ public final class PackagedApp implements AutoCloseable {
         };
     }
 
+    /**
+     * What the module's last package built, as Quarkus recorded it in {@code target/quarkus-artifact.properties}:
+     * the native executable after {@code -Pnative}, else {@code target/quarkus-app/quarkus-run.jar}.
+     */
+    public static Path builtArtifact(Path target) {
+        Path recorded = target.resolve("quarkus-artifact.properties");
+        if (Files.isRegularFile(recorded)) {
+            Properties properties = new Properties();
+            try (var in = Files.newInputStream(recorded)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if ("native".equals(properties.getProperty("type"))) {
+                return target.resolve(properties.getProperty("path"));
+            }
+        }
+        return target.resolve("quarkus-app/quarkus-run.jar");
+    }
+
     public static PackagedApp start(Launch launch, HttpClient client) throws IOException, InterruptedException {
-        if (!Files.isRegularFile(launch.jar())) {
-            throw new IllegalStateException(launch.jar() + " is missing: build it with ./mvnw -o install -DskipTests"
+        Path artifact = launch.artifact();
+        if (!Files.isRegularFile(artifact)) {
+            throw new IllegalStateException(artifact + " is missing: build it with ./mvnw -o install -DskipTests"
                     + " (-pl <module> -am)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true"));
+        boolean jar = artifact.getFileName().toString().endsWith(".jar");
+        List<String> command = new ArrayList<>();
+        if (jar) {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        } else {
+            command.add(artifact.toAbsolutePath().toString());
+        }
+        command.addAll(List.of("-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true"));
         command.addAll(launch.jvmArgs());
-        command.addAll(List.of("-jar", launch.jar().toString()));
+        if (jar) {
+            command.addAll(List.of("-jar", artifact.toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DJL_CACHE_DIR", launch.djlCache().toString());
         builder.environment().put("ENGINE_CACHE_DIR", launch.djlCache().toString());
