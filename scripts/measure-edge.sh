@@ -5,7 +5,8 @@
 # suite: 1,000 on each of its four APIs), and how many files the runs wrote to the home folder. With --baseline, the
 # same for `java -jar <app>/target/quarkus-app/quarkus-run.jar` with the JVM's defaults first, in the same run. With
 # --native, the same again for the app's native edge archive (`./mvnw package -Pnative`, README "Native executables"),
-# and for the classifier whether both archives give the same top-1 label on every testdata image.
+# and whether both archives give the same answers on the testdata: the classifier's top-1 label and the captioner's
+# caption and boxes' labels on every image, the summarizer's chosen sentences of every article.
 # Prints a Markdown table.
 #
 #   ./mvnw install -DskipTests -Pedge && scripts/measure-edge.sh [--baseline] [--native] [app ...]
@@ -77,12 +78,23 @@ request() { # request <app> <n>: the n-th typical request of <app>; the suite ta
 export -f request
 export testdata port
 
-top1() { # top1 <file>: each testdata image's top-1 label from the running classifier, one "image label" a line
-  local image
-  for image in "$testdata"/images/*.JPEG; do
-    printf '%s %s\n' "$(basename "$image")" "$(curl -sf -H 'Content-Type: image/jpeg' --data-binary @"$image" \
-      "http://127.0.0.1:$port/api/classify" | sed 's/[^[]*\[{"label":"\([^"]*\)".*/\1/')"
-  done > "$1"
+answers() { # answers <app> <file>: the running app's answer to each testdata input, one "input answer" a line: the
+  # classifier's labels (top 5, most probable first), the captioner's caption and the labels of its boxes and tags,
+  # the summarizer's chosen sentences
+  local app=$1 input api
+  case $app in
+    classifier|captioner)
+      api=classify; [ "$app" = captioner ] && api=caption
+      for input in "$testdata"/images/*.JPEG; do
+        printf '%s %s\n' "$(basename "$input")" "$(curl -sf -H 'Content-Type: image/jpeg' --data-binary @"$input" \
+          "http://127.0.0.1:$port/api/$api" | grep -o '"caption":"[^"]*"\|"label":"[^"]*"' | tr '\n' ' ')"
+      done ;;
+    summarizer)
+      for input in "$testdata"/texts/article-[0-9].txt; do
+        printf '%s %s\n' "$(basename "$input")" "$(curl -sf -H 'Content-Type: text/plain' --data-binary @"$input" \
+          "http://127.0.0.1:$port/api/summarize" | grep -o '"index":[0-9]*' | tr '\n' ' ')"
+      done ;;
+  esac > "$2"
 }
 
 measure() { # measure <label> <app> <dist folder, or "baseline"> <size MB>: one table row
@@ -96,7 +108,7 @@ measure() { # measure <label> <app> <dist folder, or "baseline"> <size MB>: one 
   seq $requests | xargs -P 4 -I{} bash -c "request $app {}"
   seconds=$(( $(now_ms) - t0 ))
   loaded=$(rss_mb $pid)
-  [ "$app" = classifier ] && top1 "$work/top1-${label//[^a-zA-Z0-9]/_}"
+  answers "$app" "$work/answers-${label//[^a-zA-Z0-9]/_}"
   stop
   awk -v label="$label" -v size="$size" -v first="$first" -v second="$second" -v idle="$idle" -v loaded="$loaded" \
     -v rate="$(( requests * 1000 / seconds ))" -v home="$(find "$home" -type f | wc -l)" \
@@ -153,10 +165,14 @@ for app in "${apps[@]}"; do
     rm -rf "${work:?}/$app"
   fi
 done
-if $native && [ -e "$work/top1-classifier__native_edge_archive" ]; then
-  jvm=$(ls "$work"/top1-classifier__edge_archive*)
+if $native; then
   echo
-  echo "Top-1 of the JVM and the native archive: $(comm -12 "$jvm" "$work/top1-classifier__native_edge_archive" \
-    | wc -l) of $(wc -l < "$jvm") testdata images the same"
-  diff "$jvm" "$work/top1-classifier__native_edge_archive" >&2 || true
+  for app in "${apps[@]}"; do
+    jvm=$(ls "$work"/answers-"$app"__edge_archive*)
+    native_answers=$work/answers-${app}__native_edge_archive
+    [ -e "$native_answers" ] || continue
+    echo "$app: the JVM and the native archive gave the same answer on $(comm -12 <(sort "$jvm") <(sort "$native_answers") \
+      | wc -l) of $(wc -l < "$jvm") testdata inputs"
+    diff "$jvm" "$native_answers" >&2 || true
+  done
 fi

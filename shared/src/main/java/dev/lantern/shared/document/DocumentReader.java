@@ -86,6 +86,27 @@ public final class DocumentReader implements AutoCloseable {
     private static final boolean PARSERS = Stream.of("org.apache.tika.parser.Parser", "org.apache.pdfbox.Loader",
             "org.apache.poi.xwpf.usermodel.XWPFDocument").allMatch(DocumentReader::present);
 
+    /** Tika's extraction ({@link TikaText}) in a build that has the parsers. */
+    private static final TextExtraction TIKA = PARSERS ? tika() : null;
+
+    /** Reads a document's text within its limits. */
+    interface TextExtraction {
+        String extract(byte[] bytes, DocumentType type, DocumentLimits limits);
+    }
+
+    /**
+     * Looked up by name, not linked: the native image builder links every class it reaches, and a build without the
+     * parsers (the native summarizer, {@code -Dlantern.documents=off}) lacks the classes TikaText uses.
+     */
+    private static TextExtraction tika() {
+        try {
+            return (TextExtraction) Class.forName(DocumentReader.class.getPackageName() + ".TikaText")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The document parsers are present but TikaText cannot be made", e);
+        }
+    }
+
     private static boolean present(String className) {
         try {
             Class.forName(className, false, DocumentReader.class.getClassLoader());
@@ -112,7 +133,7 @@ public final class DocumentReader implements AutoCloseable {
         requireParsers();
         Future<String> parsing;
         try {
-            parsing = pool.submit(() -> TikaText.extract(bytes, type, limits));
+            parsing = pool.submit(() -> TIKA.extract(bytes, type, limits));
         } catch (RejectedExecutionException e) {
             throw new BusyException("Every document reader is busy (lantern.documents.parsers=" + limits.parsers()
                     + "); try again in a moment.", 1);

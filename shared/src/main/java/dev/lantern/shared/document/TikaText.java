@@ -28,15 +28,16 @@ import org.xml.sax.SAXException;
 /**
  * Text out of HTML, PDF, .docx, .odt and .epub with Apache Tika's parser for that one format: no auto-detection over
  * every parser, no embedded documents followed (the context names no parser for them), no OCR, nothing fetched. The
- * only class besides {@link DocxParagraphs} that touches Tika's or POI's classes, and only loaded once
- * {@link DocumentReader#requireParsers()} has found them, so that a build without the parsers
- * ({@code -Dlantern.documents=off}) still loads the rest.
+ * only class besides {@link DocxParagraphs} that touches Tika's or POI's classes, and only loaded (by name) once
+ * {@link DocumentReader} has found them, so that a build without the parsers ({@code -Dlantern.documents=off}) still
+ * loads and links the rest.
  */
-final class TikaText {
+final class TikaText implements DocumentReader.TextExtraction {
 
-    private TikaText() {}
+    TikaText() {}
 
-    static String extract(byte[] bytes, DocumentType type, DocumentLimits limits) {
+    @Override
+    public String extract(byte[] bytes, DocumentType type, DocumentLimits limits) {
         if (type == DocumentType.PDF) {
             checkPages(bytes, limits.maxPages());
         }

@@ -2,6 +2,7 @@ package dev.lantern.shared.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -22,8 +23,12 @@ public final class ExecutableFolderNatives {
         }
         String folder = executableFolder().toString();
         setIfAbsent("onnxruntime.native.path", folder);
-        // DJL's Hugging Face tokenizers (the summarizer) load libtokenizers.so from the folder this names
-        setIfAbsent("RUST_LIBRARY_PATH", folder);
+        // DJL's Hugging Face tokenizers (the summarizer) load the library this names. The file, not its folder: DJL
+        // 0.33 reads a folder's CUDA architecture, which is null on a CPU (NullPointerException)
+        Path tokenizers = Path.of(folder, System.mapLibraryName("tokenizers"));
+        if (Files.isRegularFile(tokenizers)) {
+            setIfAbsent("RUST_LIBRARY_PATH", tokenizers.toString());
+        }
         // JavaCPP looks in java.library.path before its own resources when pathsFirst is set; its cache folder, which
         // it creates even then (~/.javacpp/cache), is this one, which exists
         setIfAbsent("org.bytedeco.javacpp.pathsFirst", "true");

@@ -84,6 +84,7 @@ public final class ModelSlot<T extends AutoCloseable> implements AutoCloseable {
                 // one line with the whole reason, as every 503 answer has it: each missing file, its URL and sha256
                 LOG.warnf("The %s model is unavailable: %s Trying again in %d s, then less and less often.", task,
                         e.getMessage(), delay.toSeconds());
+                LOG.debugf(e, "The %s model's failure, with its causes", task); // the engines' own reasons
             } else {
                 LOG.debugf("The %s model is still unavailable (attempt %d): %s", task, attempt + 1, e.getMessage());
             }
