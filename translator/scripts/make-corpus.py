@@ -2,6 +2,7 @@
 """Builds the training folders of Lantern's translators from ../shared/data (and Debian's Ding dictionary).
 
     python3 translator/scripts/make-corpus.py [--data ../shared/data] [--out translator/target/corpus]
+                                              [--copies multi30k=2,news=2]
 
 Writes, for each pair folder (en-de serves EN->DE and DE->EN, en-fr serves EN->FR), the line-aligned gzip files that
 TrainTranslator --data reads:
@@ -20,6 +21,8 @@ import os
 import re
 
 DING = "/usr/share/trans/de-en"  # apt-get install trans-de-en
+# How many times each part appears in train.*: the everyday pairs are the closest to what people type, and the fewest.
+COPIES = {"multi30k": 1, "tatoeba-short": 1, "tatoeba-everyday": 2, "news": 1, "ding": 1}
 DING_PAIRS = 40000  # about a sixth of the pairs, a tenth of the tokens: words, not sentences, are what it adds
 
 
@@ -76,7 +79,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", default=os.path.join(here, "../../../shared/data"))
     parser.add_argument("--out", default=os.path.join(here, "../target/corpus"))
+    parser.add_argument("--copies", default="", help="PART=N,... overrides " + str(COPIES))
     args = parser.parse_args()
+    copies = dict(COPIES)
+    for setting in filter(None, args.copies.split(",")):
+        part, n = setting.split("=")
+        if part not in copies:
+            parser.error(f"--copies: unknown part {part}; parts: {', '.join(copies)}")
+        copies[part] = int(n)
     d = args.data
     m30k = {lang: lines(f"{d}/multi30k/train.{lang}.gz") for lang in ("en", "de", "fr")}
     m30k_val = {lang: lines(f"{d}/multi30k/val.{lang}.gz") for lang in ("en", "de", "fr")}
@@ -113,11 +123,13 @@ def main():
         parts = {
             "multi30k": list(zip(m30k["en"], m30k[other])),
             "tatoeba-short": s["short"],
-            "tatoeba-everyday x2": s["everyday"] * 2,
+            "tatoeba-everyday": s["everyday"],
             "news": s["news"],
         }
         if other == "de":
-            parts["ding dictionary"] = ding_pairs(everyday_english)
+            parts["ding"] = ding_pairs(everyday_english)
+        parts = {f"{name} x{copies[name]}" if copies[name] != 1 else name: pairs * copies[name]
+                 for name, pairs in parts.items()}
         train = [(e, o) for part in parts.values() for e, o in part if e not in dev_sentences]
         folder = os.path.join(args.out, f"en-{other}")
         os.makedirs(folder, exist_ok=True)
