@@ -83,9 +83,9 @@ def main():
     args = parser.parse_args()
     copies = dict(COPIES)
     for setting in filter(None, args.copies.split(",")):
-        part, n = setting.split("=")
-        if part not in copies:
-            parser.error(f"--copies: unknown part {part}; parts: {', '.join(copies)}")
+        part, _, n = setting.partition("=")
+        if part not in copies or not n.isdigit():
+            parser.error(f"--copies: '{setting}' is not PART=N with PART one of {', '.join(copies)}")
         copies[part] = int(n)
     d = args.data
     m30k = {lang: lines(f"{d}/multi30k/train.{lang}.gz") for lang in ("en", "de", "fr")}
