@@ -21,6 +21,7 @@ import java.util.Locale;
  *
  * <pre>
  * CalibrateConfidence MODEL_DIR NAME=SOURCE_FILE,REFERENCE_FILE [NAME=...] [--limit N] [--threads T]
+ *                     [--pool NAME,NAME...]
  * </pre>
  *
  * The even-numbered pairs of every set (the first {@code --limit} of each) are translated as the app does (beam 4,
@@ -28,7 +29,8 @@ import java.util.Locale;
  * in-domain text look like to the model; one set alone (Multi30k val, before) taught it that a confident model is
  * right, which held in-domain and failed on everyday sentences. The odd-numbered pairs are then scored per set:
  * the corpus BLEU, the share of good translations (sentence chrF ≥ {@value TranslationConfidence#USABLE_CHRF}), the AUROC of the
- * confidence for "good", and of the sentences at or above the page's line (0.5), the share that is good.
+ * confidence for "good", and of the sentences at or above the page's line (0.5), the share that is good. A last row
+ * pools the checked pairs of the {@code --pool} sets (default: all), as a user's mix of texts would be.
  */
 public final class CalibrateConfidence {
 
@@ -41,17 +43,33 @@ public final class CalibrateConfidence {
      * One dev set: its name, for each pair the translation's mean log-probability and whether it is good, and the
      * corpus BLEU of the translations.
      */
-    record Scored(String name, List<Double> meanLogProbabilities, List<Boolean> good, double bleu) {}
+    record Scored(String name, List<Double> meanLogProbabilities, List<Boolean> good, double bleu) {
+
+        /** The pairs of several sets as one; its BLEU is NaN (a corpus BLEU of mixed sets says little). */
+        static Scored pooled(List<Scored> sets) {
+            List<Double> x = new ArrayList<>();
+            List<Boolean> y = new ArrayList<>();
+            sets.forEach(s -> {
+                x.addAll(s.meanLogProbabilities());
+                y.addAll(s.good());
+            });
+            return new Scored("pooled: " + String.join(" + ", sets.stream().map(Scored::name).toList()), x, y,
+                    Double.NaN);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         List<String[]> sets = new ArrayList<>();
         int limit = Integer.MAX_VALUE;
         String threads = Integer.toString(Runtime.getRuntime().availableProcessors());
+        List<String> pool = List.of();
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--limit") && i + 1 < args.length) {
                 limit = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--threads") && i + 1 < args.length) {
                 threads = args[++i];
+            } else if (args[i].equals("--pool") && i + 1 < args.length) {
+                pool = List.of(args[++i].split(","));
             } else if (args[i].matches("[^=]+=[^,]+,.+")) {
                 String[] nameFiles = args[i].split("=", 2);
                 String[] files = nameFiles[1].split(",", 2);
@@ -62,9 +80,9 @@ public final class CalibrateConfidence {
                 break;
             }
         }
-        if (args.length < 2 || sets.isEmpty()) {
+        if (args.length < 2 || sets.isEmpty() || !sets.stream().map(s -> s[0]).toList().containsAll(pool)) {
             System.err.println("usage: CalibrateConfidence MODEL_DIR NAME=SOURCE_FILE,REFERENCE_FILE [NAME=...]"
-                    + " [--limit N] [--threads T]");
+                    + " [--limit N] [--threads T] [--pool NAME,NAME...]");
             System.exit(2);
         }
         System.setProperty("ai.djl.pytorch.num_threads", threads);
@@ -82,12 +100,9 @@ public final class CalibrateConfidence {
                 check.add(score(model, set[0], sources.subList(0, n), references.subList(0, n), 1));
             }
         }
-        List<Double> x = new ArrayList<>();
-        List<Boolean> y = new ArrayList<>();
-        fit.forEach(s -> {
-            x.addAll(s.meanLogProbabilities());
-            y.addAll(s.good());
-        });
+        Scored fitted = Scored.pooled(fit);
+        List<Double> x = fitted.meanLogProbabilities();
+        List<Boolean> y = fitted.good();
         TranslationConfidence confidence = TranslationConfidence.fit(x, y);
         String summary = String.format(Locale.ROOT, "fitted on the even pairs of %s: %d pairs, %.1f%% good"
                 + " (chrF >= %.0f)", String.join(", ", sets.stream().map(s -> s[0]).toList()), x.size(),
@@ -98,10 +113,15 @@ public final class CalibrateConfidence {
         System.out.println("| dev set (odd pairs) | pairs | BLEU | good | AUROC for good | ≥ 0.5 that are good"
                 + " | good scored ≥ 0.5 | mean confidence |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        for (Scored s : check) {
+        List<String> pooledNames = pool;
+        List<Scored> rows = new ArrayList<>(check);
+        rows.add(Scored.pooled(pool.isEmpty() ? check
+                : check.stream().filter(s -> pooledNames.contains(s.name())).toList()));
+        for (Scored s : rows) {
             Report r = Report.of(confidence, s);
-            System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.1f%% | %.3f | %s | %s | %.3f |%n", s.name(),
-                    r.pairs(), s.bleu(), 100 * r.goodShare(), r.auroc(), percentOrDash(r.precision()), percentOrDash(r.recall()),
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f%% | %.3f | %s | %s | %.3f |%n", s.name(),
+                    r.pairs(), Double.isNaN(s.bleu()) ? "–" : String.format(Locale.ROOT, "%.2f", s.bleu()),
+                    100 * r.goodShare(), r.auroc(), percentOrDash(r.precision()), percentOrDash(r.recall()),
                     r.meanConfidence());
         }
     }

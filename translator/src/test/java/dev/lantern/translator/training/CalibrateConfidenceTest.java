@@ -31,4 +31,16 @@ class CalibrateConfidenceTest {
         // good: 0.88, 0.88, 0.12; bad: 0.88, 0.12 → wins 0.5 + 1 + 0.5 + 1 + 0 + 0.5 = 3.5 of 6
         assertEquals(3.5 / 6, report.auroc(), 1e-12);
     }
+
+    @Test
+    void aPooledSetHoldsEveryPairOfItsSetsInOrder() {
+        CalibrateConfidence.Scored a = new CalibrateConfidence.Scored("everyday", List.of(-0.1, -2.0),
+                List.of(true, false), 20);
+        CalibrateConfidence.Scored b = new CalibrateConfidence.Scored("general", List.of(-0.5), List.of(true), 10);
+        CalibrateConfidence.Scored pooled = CalibrateConfidence.Scored.pooled(List.of(a, b));
+        assertEquals("pooled: everyday + general", pooled.name());
+        assertEquals(List.of(-0.1, -2.0, -0.5), pooled.meanLogProbabilities());
+        assertEquals(List.of(true, false, true), pooled.good());
+        assertTrue(Double.isNaN(pooled.bleu()));
+    }
 }
