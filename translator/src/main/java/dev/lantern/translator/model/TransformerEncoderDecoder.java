@@ -10,6 +10,7 @@ import dev.lantern.shared.generation.DecoderState;
 import dev.lantern.shared.generation.EncodedSources;
 import dev.lantern.shared.generation.EncoderDecoder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -72,6 +73,7 @@ public final class TransformerEncoderDecoder implements EncoderDecoder {
         private final NDManager parent;
         private NDManager cacheManager;
         private int rows;
+        private int[] sourceOfRow;
         private int position;
         private NDArray[][] selfCache;
         private NDArray[][] memoryKv;
@@ -81,6 +83,7 @@ public final class TransformerEncoderDecoder implements EncoderDecoder {
             this.parent = parent;
             this.cacheManager = parent.newSubManager();
             this.rows = sourceOfRow.length;
+            this.sourceOfRow = sourceOfRow.clone();
             NDArray index = cacheManager.create(toLongs(sourceOfRow));
             memoryKv = new NDArray[sharedMemoryKv.length][2];
             selfCache = new NDArray[sharedMemoryKv.length][2];
@@ -122,11 +125,20 @@ public final class TransformerEncoderDecoder implements EncoderDecoder {
                     pair[1] = take(pair[1], index);
                 }
             }
-            for (NDArray[] pair : memoryKv) {
-                pair[0] = take(pair[0], index);
-                pair[1] = take(pair[1], index);
+            int[] sources = new int[keep.length];
+            for (int i = 0; i < keep.length; i++) {
+                sources[i] = sourceOfRow[keep[i]];
             }
-            sourceMask = take(sourceMask, index);
+            // a row's memory keys/values are its source's: while beams only reorder within their sources (most
+            // steps; a source finishing changes it) they stay as they are, instead of a copy of them all per step
+            if (!Arrays.equals(sources, sourceOfRow)) {
+                for (NDArray[] pair : memoryKv) {
+                    pair[0] = take(pair[0], index);
+                    pair[1] = take(pair[1], index);
+                }
+                sourceMask = take(sourceMask, index);
+                sourceOfRow = sources;
+            }
             rows = keep.length;
             moveTo(next);
         }

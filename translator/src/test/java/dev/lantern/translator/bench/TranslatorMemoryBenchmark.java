@@ -10,10 +10,12 @@ import dev.lantern.shared.testing.bench.PackagedApp;
 import dev.lantern.shared.testing.bench.RepositoryRoot;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,11 +23,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The translator's resident memory around one long text: RSS of the packaged app when idle, its peak during one
- * 20,000-character EN→DE request (the API's limit), right after the answer and 30 s later, and the request's time.
- * The text is news (CNN/DailyMail articles from {@code shared/data/summarization}), what people paste. With
+ * 20,000-character request (the API's limit), right after the answer and 30 s later, and the request's time. The
+ * text is news, what people paste: for EN→DE CNN/DailyMail articles ({@code shared/data/summarization}), for DE→EN
+ * the German side of the WMT news test sets ({@code shared/data/news}), a paragraph every five sentences. With
  * {@code --baseline-jar} the same runs alternate with another build of the app (e.g. the previous commit's), and
  * every figure is also given as a ratio to it.
  *
@@ -38,7 +42,7 @@ import java.util.Map;
  *
  * Options (--name=value): --jar (default translator/target/quarkus-app/quarkus-run.jar), --baseline-jar (none),
  * --runs=N per jar (2), --chars (20000), --settle=SECONDS after the answer (30), --heap (256m, the edge archive's),
- * --port (18094).
+ * --port (18094), --pair (en-de or de-en).
  */
 public final class TranslatorMemoryBenchmark {
 
@@ -54,19 +58,27 @@ public final class TranslatorMemoryBenchmark {
         int runs = Integer.parseInt(options.getOrDefault("runs", "2"));
         int chars = Integer.parseInt(options.getOrDefault("chars", "20000"));
         Duration settle = Duration.ofSeconds(Long.parseLong(options.getOrDefault("settle", "30")));
-        String text = newsText(repo.resolve("../shared/data/summarization/cnndm-validation-rows300-994.jsonl")
-                .normalize(), chars);
-        String body = new ObjectMapper().writeValueAsString(Map.of("text", text, "source", "en", "target", "de"));
-        log("%d characters of news; %d run(s) per jar; settle %d s", text.length(), runs, settle.toSeconds());
+        String pair = options.getOrDefault("pair", "en-de");
+        String text = switch (pair) {
+            case "en-de" -> newsText(repo.resolve("../shared/data/summarization/cnndm-validation-rows300-994.jsonl")
+                    .normalize(), chars);
+            case "de-en" -> germanNews(repo.resolve("../shared/data/news/eng-deu-wmt-newstest2008-2018.tsv.gz")
+                    .normalize(), chars);
+            default -> throw new IllegalArgumentException("--pair: en-de or de-en, not " + pair);
+        };
+        String body = new ObjectMapper().writeValueAsString(Map.of("text", text, "source", pair.substring(0, 2),
+                "target", pair.substring(3)));
+        log("%d characters of news, %s; %d run(s) per jar; settle %d s", text.length(), pair, runs,
+                settle.toSeconds());
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<Run> results = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             if (baseline != null) {
-                results.add(measure(repo, baseline, "baseline", options, client, body, settle));
+                results.add(measure(repo, baseline, "baseline", options, pair, client, body, settle));
             }
-            results.add(measure(repo, jar, "this build", options, client, body, settle));
+            results.add(measure(repo, jar, "this build", options, pair, client, body, settle));
         }
         System.out.println("| jar | RSS idle MB | peak MB | right after MB | " + settle.toSeconds()
                 + " s after MB | after − idle MB | seconds |");
@@ -86,13 +98,13 @@ public final class TranslatorMemoryBenchmark {
                 Runtime.getRuntime().availableProcessors(), LoadAverage.oneMinute());
     }
 
-    private static Run measure(Path repo, Path jar, String name, Map<String, String> options, HttpClient client,
-            String body, Duration settle) throws Exception {
+    private static Run measure(Path repo, Path jar, String name, Map<String, String> options, String pair,
+            HttpClient client, String body, Duration settle) throws Exception {
         int port = Integer.parseInt(options.getOrDefault("port", "18094"));
         PackagedApp.Launch launch = new PackagedApp.Launch(jar, port, repo.resolve("target/djl-cache"),
                 repo.resolve("target/translator-memory-benchmark.log"), "/api/translate/languages",
                 response -> response.statusCode() == 200 && !response.body().contains("\"loading\""),
-                Map.of(), List.of("-Xmx" + options.getOrDefault("heap", "256m"), "-Dlantern.translator.pairs=en-de"));
+                Map.of(), List.of("-Xmx" + options.getOrDefault("heap", "256m"), "-Dlantern.translator.pairs=" + pair));
         try (PackagedApp app = PackagedApp.start(launch, client)) {
             long pid = app.process().pid();
             Thread.sleep(3000); // the load's last frees and the JIT's first compilations settle
@@ -154,6 +166,19 @@ public final class TranslatorMemoryBenchmark {
             while ((line = in.readLine()) != null && text.length() < chars) {
                 JsonNode article = json.readTree(line).get("article");
                 text.append(article.asText()).append("\n\n");
+            }
+        }
+        return text.substring(0, Math.min(chars, text.length())).strip();
+    }
+
+    /** German news sentences in file order, a paragraph every five, up to {@code chars} characters. */
+    private static String germanNews(Path tsvGz, int chars) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(tsvGz)), StandardCharsets.UTF_8))) {
+            String line;
+            for (int n = 1; (line = in.readLine()) != null && text.length() < chars; n++) {
+                text.append(line.split("\t")[1]).append(n % 5 == 0 ? "\n\n" : " ");
             }
         }
         return text.substring(0, Math.min(chars, text.length())).strip();
