@@ -72,7 +72,6 @@ public final class TransformerEncoderDecoder implements EncoderDecoder {
     private final class CachedDecoder implements DecoderState {
         private final NDManager parent;
         private NDManager cacheManager;
-        private int rows;
         private int[] sourceOfRow;
         private int position;
         private NDArray[][] selfCache;
@@ -82,7 +81,6 @@ public final class TransformerEncoderDecoder implements EncoderDecoder {
         CachedDecoder(NDManager parent, int[] sourceOfRow, NDArray[][] sharedMemoryKv, NDArray sharedMask) {
             this.parent = parent;
             this.cacheManager = parent.newSubManager();
-            this.rows = sourceOfRow.length;
             this.sourceOfRow = sourceOfRow.clone();
             NDArray index = cacheManager.create(toLongs(sourceOfRow));
             memoryKv = new NDArray[sharedMemoryKv.length][2];
@@ -96,11 +94,12 @@ public final class TransformerEncoderDecoder implements EncoderDecoder {
 
         @Override
         public int rows() {
-            return rows;
+            return sourceOfRow.length;
         }
 
         @Override
         public NDArray step(int[] lastTokens) {
+            int rows = rows();
             if (lastTokens.length != rows) {
                 throw new IllegalArgumentException(lastTokens.length + " tokens for " + rows + " rows");
             }
@@ -139,7 +138,6 @@ public final class TransformerEncoderDecoder implements EncoderDecoder {
                 sourceMask = take(sourceMask, index);
                 sourceOfRow = sources;
             }
-            rows = keep.length;
             moveTo(next);
         }
 
