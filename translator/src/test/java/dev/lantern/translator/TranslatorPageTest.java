@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,8 @@ class TranslatorPageTest extends BrowserPageTest {
                 downloads.toString()));
         link.click();
         Path saved = downloads.resolve("letter.de.docx");
-        waitUpTo(10).until(d -> Files.isRegularFile(saved));
+        // Chromium may create the file empty before it writes it, and keeps the bytes in a .crdownload beside it
+        waitUpTo(10).until(d -> complete(saved));
         TestDocuments.Paragraph first = TestDocuments.paragraphsOf(Files.readAllBytes(saved)).get(0);
         assertEquals(new TestDocuments.Paragraph("Der mann isst.", "Title"), first);
         assertTrue(browser.findElement(By.id("meta")).getText().startsWith("Read letter.docx: docx, 31 characters"),
@@ -220,5 +222,15 @@ class TranslatorPageTest extends BrowserPageTest {
         assertTrue(error.getText().contains("empty"), error.getText());
         assertEquals("", browser.findElement(By.id("translation")).getText());
         assertTrue(browser.findElement(By.id("empty")).isDisplayed());
+    }
+
+    /** The download is whole: the file has bytes and Chromium's partial file beside it is gone. */
+    private static boolean complete(Path download) {
+        try {
+            return Files.isRegularFile(download) && Files.size(download) > 0
+                    && !Files.exists(download.resolveSibling(download.getFileName() + ".crdownload"));
+        } catch (IOException e) {
+            return false; // renamed between the two checks: look again
+        }
     }
 }
