@@ -34,7 +34,8 @@ import java.util.Locale;
  */
 public final class CalibrateConfidence {
 
-    private static final SearchOptions APP_SEARCH = new SearchOptions(4, 1.0, 128, 3);
+    /** How the app translates by default: beam 4, length penalty 1.0, no repeated 3-grams. */
+    public static final SearchOptions APP_SEARCH = new SearchOptions(4, 1.0, 128, 3);
     static final double PAGE_LINE = 0.5;
 
     private CalibrateConfidence() {}

@@ -109,11 +109,13 @@ public final class TrainTranslator {
         long sourceTokens = 0;
         long targetTokens = 0;
         for (int i = 0; i < train.size(); i++) {
-            int[] src = frame(tokenizer.encode(train.sources().get(i)), false);
-            int[] tgt = frame(tokenizer.encode(train.targets().get(i)), true);
+            TokenBatches.Example example = TokenBatches.Example.of(tokenizer.encode(train.sources().get(i)),
+                    tokenizer.encode(train.targets().get(i)));
+            int[] src = example.source();
+            int[] tgt = example.target();
             if (src.length <= options.maxTrainLength() && tgt.length - 1 <= options.maxTrainLength()
                     && src.length > 1 && tgt.length > 2) {
-                examples.add(new TokenBatches.Example(src, tgt));
+                examples.add(example);
                 sourceTokens += src.length;
                 targetTokens += tgt.length - 1;
             }
@@ -169,17 +171,6 @@ public final class TrainTranslator {
         say("vocabulary: %d BPE tokens learned from %d lines (%s) in %.1f s", tokenizer.vocabularySize(),
                 text.size(), options.vocabularyLanguages(), (System.nanoTime() - start) / 1e9);
         return tokenizer;
-    }
-
-    private static int[] frame(int[] ids, boolean target) {
-        int[] out = new int[ids.length + (target ? 2 : 1)];
-        int at = 0;
-        if (target) {
-            out[at++] = BpeTokenizer.BOS;
-        }
-        System.arraycopy(ids, 0, out, at, ids.length);
-        out[out.length - 1] = BpeTokenizer.EOS;
-        return out;
     }
 
     /** What one run trains and with what: the model, its vocabulary, its optimizer and the arrays' manager. */
@@ -266,7 +257,7 @@ public final class TrainTranslator {
     private void step(Trainee trainee, List<TokenBatches.Example> batch, float lr, LabelSmoothedLoss lossFunction,
             ProgressLine progress, int epoch, int b) {
         try (NDManager scratch = trainee.manager().newSubManager()) {
-            NDArray[] arrays = toArrays(batch, scratch);
+            NDArray[] arrays = TokenBatches.arrays(batch, scratch);
             NDArray lossSum;
             long tokens;
             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
@@ -346,29 +337,6 @@ public final class TrainTranslator {
                 progress.step(), (System.nanoTime() - start) / 1e9);
     }
 
-    /** source, target input (BOS ...), target output (... EOS), each padded with 0. */
-    private static NDArray[] toArrays(List<TokenBatches.Example> batch, NDManager manager) {
-        int rows = batch.size();
-        int sourceLength = batch.stream().mapToInt(e -> e.source().length).max().orElse(1);
-        int targetLength = batch.stream().mapToInt(e -> e.target().length - 1).max().orElse(1);
-        long[] source = new long[rows * sourceLength];
-        long[] targetIn = new long[rows * targetLength];
-        long[] targetOut = new long[rows * targetLength];
-        for (int r = 0; r < rows; r++) {
-            int[] src = batch.get(r).source();
-            int[] tgt = batch.get(r).target();
-            for (int t = 0; t < src.length; t++) {
-                source[r * sourceLength + t] = src[t];
-            }
-            for (int t = 0; t + 1 < tgt.length; t++) {
-                targetIn[r * targetLength + t] = tgt[t];
-                targetOut[r * targetLength + t] = tgt[t + 1];
-            }
-        }
-        return new NDArray[] {manager.create(source, new Shape(rows, sourceLength)),
-            manager.create(targetIn, new Shape(rows, targetLength)),
-            manager.create(targetOut, new Shape(rows, targetLength))};
-    }
 
     static String duration(double seconds) {
         long s = Math.round(seconds);

@@ -1,23 +1,24 @@
 package dev.lantern.translator.bench;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.lantern.shared.engine.DjlEnvironment;
-import dev.lantern.shared.generation.SearchOptions;
 import dev.lantern.shared.quality.ChrF;
-import dev.lantern.translator.model.AttentionMasks;
 import dev.lantern.translator.model.NoGrad;
 import dev.lantern.translator.model.SentenceTranslation;
 import dev.lantern.translator.model.TranslationModel;
 import dev.lantern.translator.model.TranslationTransformer;
-import dev.lantern.translator.text.BpeTokenizer;
+import dev.lantern.translator.training.CalibrateConfidence;
 import dev.lantern.translator.training.ParallelCorpus;
+import dev.lantern.translator.training.TokenBatches;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +44,6 @@ import java.util.Locale;
  */
 public final class ConfidenceSignals {
 
-    private static final SearchOptions APP_SEARCH = new SearchOptions(4, 1.0, 128, 3);
     private static final int BATCH = 32;
 
     private ConfidenceSignals() {}
@@ -53,25 +53,25 @@ public final class ConfidenceSignals {
         DjlEnvironment.lockDown();
         int passes = Integer.parseInt(args[2]);
         Path reverse = null;
+        List<String[]> sets = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
             if (args[i].equals("--reverse")) {
-                reverse = Path.of(args[i + 1]);
+                reverse = Path.of(args[++i]);
+            } else {
+                String[] nameFiles = args[i].split("=", 2);
+                String[] files = nameFiles[1].split(",", 2);
+                sets.add(new String[] {nameFiles[0], files[0], files[1]});
             }
         }
-        try (TranslationModel model = TranslationModel.load(Path.of(args[0]), ai.djl.Device.cpu());
-                TranslationModel back = reverse == null ? null : TranslationModel.load(reverse, ai.djl.Device.cpu());
+        try (TranslationModel model = TranslationModel.load(Path.of(args[0]), Device.cpu());
+                TranslationModel back = reverse == null ? null : TranslationModel.load(reverse, Device.cpu());
                 PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1])))) {
             out.println("set\tidx\ttp\tent\tminlp\tdmean\tdstd\trt\tsrclen\thyplen\tchrf\thyp");
-            for (int a = 3; a < args.length; a++) {
-                if (args[a].equals("--reverse")) {
-                    a++;
-                    continue;
-                }
-                String[] nameFiles = args[a].split("=", 2);
-                String[] files = nameFiles[1].split(",", 2);
-                List<String> sources = ParallelCorpus.readLines(Path.of(files[0]));
-                List<String> references = ParallelCorpus.readLines(Path.of(files[1]));
-                List<SentenceTranslation> translated = model.translateScored(sources, APP_SEARCH, BATCH);
+            for (String[] set : sets) {
+                List<String> sources = ParallelCorpus.readLines(Path.of(set[1]));
+                List<String> references = ParallelCorpus.readLines(Path.of(set[2]));
+                List<SentenceTranslation> translated = model.translateScored(sources,
+                        CalibrateConfidence.APP_SEARCH, BATCH);
                 List<String> translations = translated.stream().map(SentenceTranslation::text).toList();
                 Scores plain = Scores.of(model, sources, translations, false, 0);
                 double[][] dropped = new double[passes][];
@@ -88,8 +88,8 @@ public final class ConfidenceSignals {
                     }
                     double mean = sum / passes;
                     out.printf(Locale.ROOT, "%s\t%d\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%d\t%d\t%.2f\t%s%n",
-                            nameFiles[0], i, translated.get(i).meanLogProbability(), plain.meanEntropy()[i], plain.minLogP()[i], mean,
-                            Math.sqrt(Math.max(0, squares / passes - mean * mean)),
+                            set[0], i, translated.get(i).meanLogProbability(), plain.meanEntropy()[i],
+                            plain.minLogP()[i], mean, Math.sqrt(Math.max(0, squares / passes - mean * mean)),
                             roundTrip == null ? Double.NaN : roundTrip[i], model.sourceIds(sources.get(i)).length,
                             model.tokenizer().encode(translations.get(i)).length + 1,
                             ChrF.sentence(translations.get(i), references.get(i)),
@@ -108,62 +108,38 @@ public final class ConfidenceSignals {
             int n = sources.size();
             Scores scores = new Scores(new double[n], new double[n], new double[n]);
             TranslationTransformer net = model.model();
-            int[][] source = new int[n][];
-            int[][] target = new int[n][];
+            int longest = net.config().maxPositions() - 1;
+            TokenBatches.Example[] examples = new TokenBatches.Example[n];
             for (int i = 0; i < n; i++) {
-                source[i] = model.sourceIds(sources.get(i));
-                int[] ids = model.tokenizer().encode(targets.get(i));
-                target[i] = Arrays.copyOf(ids, Math.min(ids.length, net.config().maxPositions() - 1));
+                int[] source = model.tokenizer().encode(sources.get(i));
+                int[] target = model.tokenizer().encode(targets.get(i));
+                examples[i] = TokenBatches.Example.of(Arrays.copyOf(source, Math.min(source.length, longest)),
+                        Arrays.copyOf(target, Math.min(target.length, longest)));
             }
             Integer[] order = new Integer[n];
             Arrays.setAll(order, i -> i);
-            Arrays.sort(order, Comparator.comparingInt(i -> source[i].length));
+            Arrays.sort(order, Comparator.comparingInt(i -> examples[i].source().length));
             NDManager weights = net.getParameters().get(0).getValue().getArray().getManager();
             for (int start = 0; start < n; start += BATCH) {
-                int rows = Math.min(n, start + BATCH) - start;
-                int sourceLength = 1;
-                int targetLength = 1;
-                for (int r = 0; r < rows; r++) {
-                    sourceLength = Math.max(sourceLength, source[order[start + r]].length);
-                    targetLength = Math.max(targetLength, target[order[start + r]].length + 1);
-                }
-                long[] src = new long[rows * sourceLength];
-                long[] in = new long[rows * targetLength];
-                long[] next = new long[rows * targetLength];
-                for (int r = 0; r < rows; r++) {
-                    int[] s = source[order[start + r]];
-                    int[] t = target[order[start + r]];
-                    for (int k = 0; k < s.length; k++) {
-                        src[r * sourceLength + k] = s[k];
-                    }
-                    in[r * targetLength] = BpeTokenizer.BOS;
-                    for (int k = 0; k < t.length; k++) {
-                        in[r * targetLength + k + 1] = t[k];
-                        next[r * targetLength + k] = t[k];
-                    }
-                    next[r * targetLength + t.length] = BpeTokenizer.EOS;
-                }
+                List<Integer> rows = Arrays.asList(order).subList(start, Math.min(n, start + BATCH));
                 try (NoGrad noGrad = NoGrad.start(); NDManager batch = weights.newSubManager()) {
                     Engine.getEngine("PyTorch").setRandomSeed(seed * 100_003 + start);
-                    ParameterStore ps = new ParameterStore(batch, false);
-                    NDArray sourceIds = batch.create(src, new Shape(rows, sourceLength));
-                    NDArray mask = AttentionMasks.padding(sourceIds, 0);
-                    NDArray memory = net.encode(ps, sourceIds, mask, dropout);
-                    NDArray logP = net.decode(ps, batch.create(in, new Shape(rows, targetLength)), memory, mask,
-                            dropout).logSoftmax(-1);
-                    float[] tokenLogP = logP.gather(batch.create(next, new Shape(rows, targetLength, 1)), 2)
-                            .toFloatArray();
+                    NDArray[] arrays = TokenBatches.arrays(rows.stream().map(i -> examples[i]).toList(), batch);
+                    NDArray logP = net.forward(new ParameterStore(batch, false), new NDList(arrays[0], arrays[1]),
+                            dropout).singletonOrThrow().logSoftmax(-1);
+                    int width = (int) arrays[2].getShape().get(1);
+                    float[] tokenLogP = logP.gather(arrays[2].expandDims(2), 2).toFloatArray();
                     float[] entropy = logP.exp().mul(logP).sum(new int[] {2}).neg().toFloatArray();
-                    for (int r = 0; r < rows; r++) {
-                        int pair = order[start + r];
-                        int length = target[pair].length + 1;
+                    for (int r = 0; r < rows.size(); r++) {
+                        int pair = rows.get(r);
+                        int length = examples[pair].target().length - 1;
                         double sum = 0;
                         double entropySum = 0;
                         double min = 0;
-                        for (int k = 0; k < length; k++) {
-                            sum += tokenLogP[r * targetLength + k];
-                            entropySum += entropy[r * targetLength + k];
-                            min = Math.min(min, tokenLogP[r * targetLength + k]);
+                        for (int k = r * width; k < r * width + length; k++) {
+                            sum += tokenLogP[k];
+                            entropySum += entropy[k];
+                            min = Math.min(min, tokenLogP[k]);
                         }
                         scores.meanLogP[pair] = sum / length;
                         scores.meanEntropy[pair] = entropySum / length;
